@@ -1,0 +1,39 @@
+import type { Logger } from "../core/logger.js";
+import { MissingApiKeyError } from "../core/error.js";
+import { userAgent } from "./user-agent.js";
+
+export interface TransportFetchOptions {
+  fetch: typeof globalThis.fetch;
+  apiKey: string | undefined;
+  logger: Logger | undefined;
+}
+
+/**
+ * The fetch that openapi-fetch calls, for our methods and for `dc.api` alike: it adds the
+ * headers every request carries, refuses to send without a key, and logs one line per
+ * request. The key is only ever put into the Authorization header, never into a log line.
+ */
+export function createTransportFetch({ fetch, apiKey, logger }: TransportFetchOptions): typeof globalThis.fetch {
+  const ua = userAgent();
+  return async (input, init) => {
+    if (!apiKey) throw new MissingApiKeyError();
+    const request = new Request(input, init);
+    request.headers.set("Authorization", `Bearer ${apiKey}`);
+    request.headers.set("Accept", "application/json");
+    request.headers.set("User-Agent", ua);
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      logger?.debug(`${request.method} ${request.url} → no response (${Math.round(performance.now() - started)} ms)`);
+      throw error;
+    }
+    const requestId = response.headers.get("x-request-id");
+    logger?.debug(
+      `${request.method} ${request.url} → ${response.status} (${Math.round(performance.now() - started)} ms` +
+        `${requestId ? `, request id ${requestId}` : ""})`,
+    );
+    return response;
+  };
+}
