@@ -10,7 +10,9 @@ import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specPath = `${root}spec/openapi.yaml`;
-const outDir = `${root}packages/client/src/generated`;
+// `--out DIR` writes (or checks) elsewhere; the tests use it to prove `--check` catches edits.
+const outFlag = process.argv.indexOf("--out");
+const outDir = outFlag > 0 ? process.argv[outFlag + 1] : `${root}packages/client/src/generated`;
 
 const header = (what) =>
   `// ${what}\n// Generated from spec/openapi.yaml by \`pnpm generate\`. Do not edit by hand.\n\n`;
@@ -54,7 +56,7 @@ const check = process.argv.includes("--check");
 let stale = 0;
 for (const target of targets) {
   const text = await target.render();
-  const name = relative(root, target.path);
+  const name = relative(process.cwd(), target.path);
   if (check) {
     const committed = await readFile(target.path, "utf8").catch(() => null);
     if (committed !== text) {

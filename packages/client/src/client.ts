@@ -11,7 +11,7 @@ import { runAttempt } from "./internal/attempt.js";
 import { normalizeBaseUrl, REGION_URLS, type Region } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
 import { checkOrganizationId } from "./internal/organization-id.js";
-import { createTransportFetch } from "./internal/transport-fetch.js";
+import { createTransportFetch, requestOf } from "./internal/transport-fetch.js";
 
 export interface ClientOptions {
   /**
@@ -130,8 +130,9 @@ export class DeepsetCloud {
     });
     const { response } = result;
     if (response.ok) return result;
+    const url = requestOf(response)?.url ?? response.url;
     throw errorFromResponse(
-      { status: response.status, body: result.error, headers: response.headers, attempts: 1, method, url: response.url },
+      { status: response.status, body: result.error, headers: response.headers, attempts: 1, method, url },
       responseDescriptions[operationId],
     );
   }

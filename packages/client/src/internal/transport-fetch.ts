@@ -2,6 +2,16 @@ import type { Logger } from "../core/logger.js";
 import { MissingApiKeyError } from "../core/error.js";
 import { userAgent } from "./user-agent.js";
 
+/**
+ * The request each response answered. openapi-fetch hands back only the response, and a
+ * response from a custom fetch may have no `url`; errors name the request they belong to.
+ */
+const requestOfResponse = new WeakMap<Response, Request>();
+
+export function requestOf(response: Response): Request | undefined {
+  return requestOfResponse.get(response);
+}
+
 export interface TransportFetchOptions {
   fetch: typeof globalThis.fetch;
   apiKey: string | undefined;
@@ -34,6 +44,7 @@ export function createTransportFetch({ fetch, apiKey, logger }: TransportFetchOp
       `${request.method} ${request.url} → ${response.status} (${Math.round(performance.now() - started)} ms` +
         `${requestId ? `, request id ${requestId}` : ""})`,
     );
+    requestOfResponse.set(response, request);
     return response;
   };
 }
