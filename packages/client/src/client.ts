@@ -11,6 +11,7 @@ import { runAttempt } from "./internal/attempt.js";
 import { normalizeBaseUrl, REGION_URLS, type Region } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
 import { checkOrganizationId } from "./internal/organization-id.js";
+import { redactKey } from "./internal/redact.js";
 import { createTransportFetch, requestOf } from "./internal/transport-fetch.js";
 
 export interface ClientOptions {
@@ -67,6 +68,7 @@ export class DeepsetCloud {
   /** The resolved base URL, without `/api/v1`. */
   readonly baseUrl: string;
   readonly #timeoutMs: number;
+  readonly #apiKey: string | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.baseUrl = normalizeBaseUrl(
@@ -74,12 +76,13 @@ export class DeepsetCloud {
       { allowInsecureHttp: options.allowInsecureHttp ?? false },
     );
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#apiKey = options.apiKey ?? readEnv("DEEPSET_CLOUD_API_KEY");
     this.api = createClient<paths>({
       baseUrl: this.baseUrl,
       fetch: createTransportFetch({
         // Looked up at call time, so a fetch patched after the client was made is still used.
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        apiKey: options.apiKey ?? readEnv("DEEPSET_CLOUD_API_KEY"),
+        apiKey: this.#apiKey,
         logger: options.logger,
       }),
     });
@@ -132,7 +135,7 @@ export class DeepsetCloud {
     if (response.ok) return result;
     const url = requestOf(response)?.url ?? response.url;
     throw errorFromResponse(
-      { status: response.status, body: result.error, headers: response.headers, attempts: 1, method, url },
+      { status: response.status, body: redactKey(result.error, this.#apiKey), headers: response.headers, attempts: 1, method, url },
       responseDescriptions[operationId],
     );
   }

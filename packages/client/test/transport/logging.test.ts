@@ -45,6 +45,9 @@ describe("the API key never leaks", () => {
       () => json(409, {}),
       () => json(422, { detail: [{ loc: ["body", "email"], msg: "Field required", type: "missing" }] }),
       () => json(500, { detail: "boom" }),
+      // A server (or a proxy's error page) that echoes the Authorization header back.
+      () => json(400, { detail: `Bad header: Bearer ${API_KEY}` }),
+      () => new Response(`<pre>Authorization: Bearer ${API_KEY}</pre>`, { status: 502 }),
       () => json(503, {}),
       () => {
         throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
@@ -54,7 +57,7 @@ describe("the API key never leaks", () => {
       const mock = mockFetch(answer);
       const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, logger });
       const error = (await dc.inviteUser(ORG, ADA).catch((e: unknown) => e)) as Error;
-      seen.push(error.message, String(error.stack), JSON.stringify(error));
+      seen.push(error.message, String(error.stack), JSON.stringify(error), String(JSON.stringify((error as { body?: unknown }).body)));
       // The key did travel, in the header where it belongs.
       expect(mock.requests[0]?.headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
     }
