@@ -1,5 +1,5 @@
 import type { Logger } from "../core/logger.js";
-import { MissingApiKeyError } from "../core/error.js";
+import { InvalidRequestError, MissingApiKeyError } from "../core/error.js";
 import { userAgent } from "./user-agent.js";
 
 /**
@@ -11,6 +11,9 @@ const requestOfResponse = new WeakMap<Response, Request>();
 export function requestOf(response: Response): Request | undefined {
   return requestOfResponse.get(response);
 }
+
+/** What an API key may consist of: printable ASCII, no spaces (a token68-like header value). */
+const SENDABLE_KEY = /^[\x21-\x7e]+$/;
 
 export interface TransportFetchOptions {
   fetch: typeof globalThis.fetch;
@@ -27,6 +30,12 @@ export function createTransportFetch({ fetch, apiKey, logger }: TransportFetchOp
   const ua = userAgent();
   return async (input, init) => {
     if (!apiKey) throw new MissingApiKeyError();
+    // fetch refuses such a header value with a message that quotes it, key and all.
+    if (!SENDABLE_KEY.test(apiKey)) {
+      throw new InvalidRequestError([
+        { path: "apiKey", message: "contains whitespace, a line break or a non-ASCII character; it cannot be sent" },
+      ]);
+    }
     const request = new Request(input, init);
     request.headers.set("Authorization", `Bearer ${apiKey}`);
     request.headers.set("Accept", "application/json");

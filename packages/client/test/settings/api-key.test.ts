@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createDeepsetCloud, MissingApiKeyError } from "../../src/index.js";
+import { createDeepsetCloud, InvalidRequestError, MissingApiKeyError } from "../../src/index.js";
 import { ADA, API_KEY, BASE_URL, json, mockFetch, ORG } from "../helpers/mock-fetch.js";
 
 afterEach(() => {
@@ -38,4 +38,21 @@ describe("API key", () => {
     await expect(dc.api.GET("/api/v1/me")).rejects.toBeInstanceOf(MissingApiKeyError);
     expect(mock.requests).toHaveLength(0);
   });
+});
+
+describe("an API key that cannot be a header value", () => {
+  it.each([`${API_KEY}\n`, `${API_KEY} x`, `${API_KEY}é`])(
+    "%j is refused without quoting it, and nothing is sent",
+    async (apiKey) => {
+      const mock = mockFetch(() => json(201, {}));
+      const dc = createDeepsetCloud({ apiKey, baseUrl: BASE_URL, fetch: mock.fetch });
+
+      const error = (await dc.inviteUser(ORG, ADA).catch((e: unknown) => e)) as InvalidRequestError;
+
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error.issues).toEqual([{ path: "apiKey", message: expect.stringContaining("cannot be sent") }]);
+      expect(`${error.message} ${error.stack}`).not.toContain(API_KEY);
+      expect(mock.requests).toHaveLength(0);
+    },
+  );
 });

@@ -1,0 +1,47 @@
+// Turns a command's handler into a commander action: builds the context from the parsed
+// flags (global ones included), and turns any error that stops the command into its
+// message, its `--json` error document and its exit code.
+import type { Command } from "commander";
+import type { DeepsetCloud } from "@dcloud/client";
+import { connect } from "../connect.js";
+import { describeError, exitCodeFor } from "../errors.js";
+import type { ExitCode } from "../exit-codes.js";
+import type { GlobalFlags } from "../global-options.js";
+import { renderFatalError } from "../output/error.js";
+import { Output } from "../output/output.js";
+import { readAll, type Runtime } from "../runtime.js";
+
+export interface CommandContext {
+  output: Output;
+  env: NodeJS.ProcessEnv;
+  /** Resolves the API settings (exit 2 / 4 before any request when they are wrong) and makes the client. */
+  connect(): Promise<DeepsetCloud>;
+}
+
+export type Handler<F> = (context: CommandContext, flags: F & GlobalFlags) => Promise<ExitCode>;
+export type ActionFactory = <F>(handler: Handler<F>) => (options: unknown, command: Command) => Promise<void>;
+
+/** `result.exitCode` receives the exit code of whichever command ran. */
+export function actionFactory(runtime: Runtime, result: { exitCode: ExitCode }): ActionFactory {
+  return <F>(handler: Handler<F>) =>
+    async (_options: unknown, command: Command) => {
+      const flags = command.optsWithGlobals<F & GlobalFlags>();
+      const outputOptions = {
+        json: flags.json === true,
+        quiet: flags.quiet === true,
+        debug: flags.debug === true,
+        color: flags.color !== false,
+      };
+      const output = new Output(outputOptions, runtime, runtime.env);
+      const environment = { env: runtime.env, home: runtime.home, readStdin: () => readAll(runtime.stdin) };
+      try {
+        const context = { output, env: runtime.env, connect: () => connect(flags, environment, output) };
+        result.exitCode = await handler(context, flags);
+      } catch (error) {
+        const report = describeError(error);
+        if (report.code === "internal" && error instanceof Error) output.debug(error.stack ?? error.message);
+        renderFatalError(output, report);
+        result.exitCode = exitCodeFor(report.code);
+      }
+    };
+}

@@ -1,0 +1,18 @@
+// Resolves the connection settings and makes the client that commands talk through.
+import { createDeepsetCloud, type DeepsetCloud } from "@dcloud/client";
+import type { GlobalFlags } from "./global-options.js";
+import { debugLogger } from "./output/debug-logger.js";
+import type { Output } from "./output/output.js";
+import { type Environment, resolveConnection } from "./settings/connection.js";
+
+export async function connect(flags: GlobalFlags, environment: Environment, output: Output): Promise<DeepsetCloud> {
+  const settings = await resolveConnection(flags, environment, (message) => output.debug(message));
+  output.hideSecret(settings.apiKey.value);
+  return createDeepsetCloud({
+    apiKey: settings.apiKey.value,
+    baseUrl: settings.baseUrl.value,
+    timeoutMs: settings.timeoutMs,
+    allowInsecureHttp: settings.allowInsecureHttp,
+    logger: debugLogger(output),
+  });
+}

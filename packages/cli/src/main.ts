@@ -1,0 +1,53 @@
+// The `dcloud` entry point: builds the commander program and maps how it ended to an
+// exit code. commander's own exits are intercepted (exitOverride) because it exits 1 on
+// a usage error, where dcloud's contract says 2.
+import { Command, CommanderError } from "commander";
+import { actionFactory } from "./commands/action.js";
+import { registerInvite } from "./commands/invite.js";
+import { registerWhoami } from "./commands/whoami.js";
+import { ExitCode } from "./exit-codes.js";
+import { addGlobalOptions } from "./global-options.js";
+import { PROGRAM_HELP } from "./help.js";
+import { Output } from "./output/output.js";
+import { processRuntime, type Runtime } from "./runtime.js";
+import { CLI_VERSION } from "./version.js";
+
+export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }): Command {
+  const program = new Command("dcloud")
+    .description("The command line for the deepset Cloud API: invite users to your organization.")
+    .version(CLI_VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    // Set before the subcommands are added: `.command()` copies these settings to them.
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => runtime.stdout.write(text), writeErr: (text) => runtime.stderr.write(text) })
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError("(add --help for usage)")
+    .addHelpText("after", PROGRAM_HELP);
+  addGlobalOptions(program);
+  const action = actionFactory(runtime, result);
+  registerInvite(program, action);
+  registerWhoami(program, action);
+  return program;
+}
+
+export async function run(argv: string[], runtime: Runtime = processRuntime()): Promise<ExitCode> {
+  const result: { exitCode: ExitCode } = { exitCode: ExitCode.Ok };
+  try {
+    await buildProgram(runtime, result).parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help and --version end with exit code 0; everything else commander stops on is a usage error.
+    if (error.exitCode === 0) return ExitCode.Ok;
+    // commander has already printed the message; under --json stdout still owes its one document.
+    if (argv.includes("--json")) {
+      const message = error.message.replace(/^error: /, "");
+      new Output({ json: true, quiet: false, debug: false, color: false }, runtime, runtime.env).document({
+        error: { code: "usage", status: null, message },
+      });
+    }
+    return ExitCode.Usage;
+  }
+  return result.exitCode;
+}
+
+process.exitCode = await run(process.argv);

@@ -1,0 +1,22 @@
+// What the CLI takes from its process: streams, environment, home directory. Passed in
+// rather than read from globals so each piece of the CLI says what it depends on.
+import { homedir } from "node:os";
+import type { Stream } from "./output/output.js";
+
+export interface Runtime {
+  stdout: Stream;
+  stderr: Stream;
+  stdin: AsyncIterable<string | Buffer>;
+  env: NodeJS.ProcessEnv;
+  home: string;
+}
+
+export function processRuntime(): Runtime {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, home: homedir() };
+}
+
+export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = "";
+  for await (const chunk of stream) text += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+  return text;
+}

@@ -1,0 +1,68 @@
+// Where the API key comes from, first found wins: --api-key-file, env
+// DEEPSET_CLOUD_API_KEY, then API_KEY in ~/.deepset-cloud/.env. There is deliberately
+// no flag that takes the key itself: it would end up in shell history and `ps`.
+// The key's value never appears in any message built here.
+import { readFile } from "node:fs/promises";
+import { CliError } from "../errors.js";
+import { ENV_FILE_LABEL } from "./env-file.js";
+import { present, type Setting } from "./setting.js";
+
+export interface ApiKeySources {
+  /** `--api-key-file`: a path, or `-` for stdin. */
+  apiKeyFile: string | undefined;
+  env: NodeJS.ProcessEnv;
+  /** Read only when the earlier sources give nothing. */
+  envFile: () => Record<string, string>;
+  readStdin: () => Promise<string>;
+}
+
+const NO_KEY_HELP =
+  "Pass --api-key-file PATH (or - for stdin), set DEEPSET_CLOUD_API_KEY, or log in with the " +
+  `Python SDK's \`deepset-cloud login\` (it writes ${ENV_FILE_LABEL}). ` +
+  "Create a key in deepset Cloud under Settings → API Keys.";
+
+export async function resolveApiKey(sources: ApiKeySources): Promise<Setting<string>> {
+  const found = await findApiKey(sources);
+  if (!found) throw new CliError("missing_api_key", `No API key found. ${NO_KEY_HELP}`);
+  checkSendable(found);
+  return found;
+}
+
+async function findApiKey({ apiKeyFile, env, envFile, readStdin }: ApiKeySources): Promise<Setting<string> | undefined> {
+  if (apiKeyFile !== undefined) {
+    const source = apiKeyFile === "-" ? "--api-key-file - (stdin)" : `--api-key-file ${apiKeyFile}`;
+    const text = apiKeyFile === "-" ? await readStdin() : await readKeyFile(apiKeyFile);
+    const value = present(text);
+    // The user pointed at this file on purpose: falling back to another key would hide the mistake.
+    if (!value) throw new CliError("missing_api_key", `No API key in ${source}: it is empty.`);
+    return { value, source };
+  }
+  const fromEnv = present(env.DEEPSET_CLOUD_API_KEY);
+  if (fromEnv) return { value: fromEnv, source: "env DEEPSET_CLOUD_API_KEY" };
+  const fromFile = present(envFile().API_KEY);
+  if (fromFile) return { value: fromFile, source: `${ENV_FILE_LABEL} (API_KEY)` };
+  return undefined;
+}
+
+async function readKeyFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CliError("usage", `Cannot read the API key file ${path}: ${reason}`);
+  }
+}
+
+/**
+ * A key with a line break or other control character inside cannot go into an HTTP header;
+ * fetch would refuse it with a message that quotes the header, key included. Stop here with
+ * a message that does not.
+ */
+function checkSendable({ value, source }: Setting<string>): void {
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new CliError(
+      "invalid_api_key",
+      `The API key from ${source} contains spaces, line breaks or non-ASCII characters; it cannot be sent.`,
+    );
+  }
+}

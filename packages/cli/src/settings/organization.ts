@@ -1,0 +1,29 @@
+// Which organization to act on, first found wins: --org, env
+// DEEPSET_CLOUD_ORGANIZATION_ID, then the API key's own organization from GET /api/v1/me.
+// The lookup is passed in, so this module makes no request itself and /me is only
+// called when neither of the first two is given.
+import type { UserMe } from "@dcloud/client";
+import { CliError } from "../errors.js";
+import { present, type Setting } from "./setting.js";
+
+export interface OrganizationSources {
+  org: string | undefined;
+  env: NodeJS.ProcessEnv;
+  lookUpMe: () => Promise<UserMe>;
+}
+
+export async function resolveOrganizationId({ org, env, lookUpMe }: OrganizationSources): Promise<Setting<string>> {
+  if (org !== undefined) {
+    const value = present(org);
+    if (!value) throw new CliError("usage", "--org must not be empty.");
+    return { value, source: "--org" };
+  }
+  const fromEnv = present(env.DEEPSET_CLOUD_ORGANIZATION_ID);
+  if (fromEnv) return { value: fromEnv, source: "env DEEPSET_CLOUD_ORGANIZATION_ID" };
+  const me = await lookUpMe();
+  const fromMe = me?.organization?.organization_id;
+  if (typeof fromMe !== "string" || fromMe === "") {
+    throw new CliError("api_error", "GET /api/v1/me returned no organization.organization_id; pass --org ID.");
+  }
+  return { value: fromMe, source: "GET /api/v1/me" };
+}

@@ -1,0 +1,73 @@
+// Where the API key comes from: --api-key-file, then DEEPSET_CLOUD_API_KEY, then API_KEY in
+// ~/.deepset-cloud/.env; none → exit 4 before any request.
+import { describe, expect, it } from "vitest";
+import { keyFile, KEYS, runCli } from "./helpers/cli.js";
+import { OK_ROUTES, startServer } from "./helpers/server.js";
+
+async function whoamiKey(args: string[], options: Parameters<typeof runCli>[1] = {}) {
+  const server = await startServer(OK_ROUTES);
+  const result = await runCli(["whoami", "--api-url", server.url, ...args], options);
+  return { result, sent: server.requests.map((r) => r.headers.authorization), server };
+}
+
+describe("API key settings", () => {
+  it("exits 4 and sends nothing when no key is found anywhere", async () => {
+    const { result, server } = await whoamiKey([]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain("No API key found");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("--api-key-file beats the environment and the .env file, and is trimmed", async () => {
+    const path = await keyFile(`  ${KEYS.file}\n`);
+    const { result, sent } = await whoamiKey(["--api-key-file", path], {
+      env: { DEEPSET_CLOUD_API_KEY: KEYS.env },
+      dotenv: `API_KEY=${KEYS.dotenv}\n`,
+    });
+    expect(result.code).toBe(0);
+    expect(sent).toEqual([`Bearer ${KEYS.file}`]);
+  });
+
+  it("DEEPSET_CLOUD_API_KEY beats the .env file", async () => {
+    const { result, sent } = await whoamiKey([], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env }, dotenv: `API_KEY=${KEYS.dotenv}\n` });
+    expect(result.code).toBe(0);
+    expect(sent).toEqual([`Bearer ${KEYS.env}`]);
+  });
+
+  it("falls back to API_KEY in ~/.deepset-cloud/.env (as the Python SDK writes it)", async () => {
+    const { result, sent } = await whoamiKey([], { dotenv: `API_KEY="${KEYS.dotenv}"\nAPI_URL=https://api.cloud.deepset.ai/api/v1\n` });
+    expect(result.code).toBe(0);
+    expect(sent).toEqual([`Bearer ${KEYS.dotenv}`]);
+  });
+
+  it("--api-key-file - reads the key from stdin, trimmed", async () => {
+    const { result, sent } = await whoamiKey(["--api-key-file", "-"], {
+      stdin: `${KEYS.stdin}\n`,
+      env: { DEEPSET_CLOUD_API_KEY: KEYS.env },
+    });
+    expect(result.code).toBe(0);
+    expect(sent).toEqual([`Bearer ${KEYS.stdin}`]);
+  });
+
+  it("an empty key file is no key (exit 4), not a fall-back to the environment", async () => {
+    const path = await keyFile("\n");
+    const { result, server } = await whoamiKey(["--api-key-file", path], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env } });
+    expect(result.code).toBe(4);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("an unreadable key file is a usage error (exit 2)", async () => {
+    const { result, server } = await whoamiKey(["--api-key-file", "/nonexistent/dcloud-key"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("ENOENT");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a key with a line break inside is refused without quoting it (exit 4)", async () => {
+    const path = await keyFile(`${KEYS.file}\nsecond-line`);
+    const { result, server } = await whoamiKey(["--api-key-file", path]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain("cannot be sent");
+    expect(server.requests).toHaveLength(0);
+  });
+});
