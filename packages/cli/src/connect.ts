@@ -12,6 +12,7 @@ export async function connect(flags: GlobalFlags, environment: Environment, outp
     apiKey: settings.apiKey.value,
     baseUrl: settings.baseUrl.value,
     timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
     allowInsecureHttp: settings.allowInsecureHttp,
     logger: debugLogger(output),
   });

@@ -15,6 +15,7 @@ export interface GlobalFlags {
   /** False with --no-color. */
   color: boolean;
   timeout?: number;
+  maxRetries?: number;
   allowInsecureHttp?: boolean;
 }
 
@@ -24,6 +25,16 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_TIMEOUT_MS) {
     throw new InvalidArgumentError(`expected a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
+  }
+  return Number(value);
+}
+
+// Retries wait up to 8 s each (or what Retry-After asks, up to 60 s); more than this is a typo.
+const MAX_RETRIES = 10;
+
+function retryCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) {
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_RETRIES}.`);
   }
   return Number(value);
 }
@@ -39,6 +50,12 @@ export function addGlobalOptions(program: Command): Command {
     .addOption(new Option("--no-color", "no colours (NO_COLOR is honoured too)"))
     .addOption(
       new Option("--timeout <ms>", "per-request timeout in milliseconds (default: 30000)").argParser(positiveInteger),
+    )
+    .addOption(
+      new Option(
+        "--max-retries <n>",
+        "retries after a connection error, a timeout, 429, 502, 503 or 504 (default: 2)",
+      ).argParser(retryCount),
     )
     .addOption(new Option("--allow-insecure-http", "allow an http:// API URL to a host other than localhost"));
 }

@@ -11,7 +11,7 @@ describe("--debug", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`debug: GET ${server.url}/api/v1/me → 200`);
     expect(result.stderr).toContain("request id req-me-1");
-    expect(result.stderr).toMatch(new RegExp(`debug: POST ${server.url}${INVITE_PATH} → 201 \\(\\d+ ms, request id req-invite-1\\)`));
+    expect(result.stderr).toMatch(new RegExp(`debug: POST ${server.url}${INVITE_PATH} → 201 \\(attempt 1, \\d+ ms, request id req-invite-1\\)`));
     expect(result.stderr).toContain("debug: API key from env DEEPSET_CLOUD_API_KEY");
     expect(result.stdout).not.toContain("debug:");
   });

@@ -44,11 +44,8 @@ afterAll(async () => {
   await prism?.close();
 });
 
-/** `maxRetries` is one of PRODUCT.md's client options; the type here does not depend on the client declaring it yet. */
-type Options = ClientOptions & { maxRetries?: number };
-
 /** A client that talks to `baseUrl` through a recording fetch. */
-function client(baseUrl: string, options: Options = {}) {
+function client(baseUrl: string, options: ClientOptions = {}) {
   const recorder = recordingFetch();
   const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl, fetch: recorder.fetch, ...options });
   return { dc, exchanges: recorder.exchanges, done: () => allExchanges.push(...recorder.exchanges) };

@@ -44,8 +44,11 @@ export async function sendInvitation(
         error: describeError(error),
       });
     }
-    if (error instanceof ConnectionError || error instanceof TimeoutError || error instanceof AbortError) {
-      // No answer, so no status or request id; the client makes one attempt per call until retries exist.
+    if (error instanceof ConnectionError || error instanceof TimeoutError) {
+      // No answer to the last attempt, so no status or request id.
+      return row({ status: "failed", http_status: null, attempts: error.attempts, request_id: null, error: describeError(error) });
+    }
+    if (error instanceof AbortError) {
       return row({ status: "failed", http_status: null, attempts: 1, request_id: null, error: describeError(error) });
     }
     throw error;

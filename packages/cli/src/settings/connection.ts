@@ -12,6 +12,7 @@ export interface ConnectionFlags {
   region?: Region | undefined;
   apiKeyFile?: string | undefined;
   timeout?: number | undefined;
+  maxRetries?: number | undefined;
   allowInsecureHttp?: boolean | undefined;
 }
 
@@ -25,6 +26,7 @@ export interface ConnectionSettings {
   apiKey: Setting<string>;
   baseUrl: Setting<string>;
   timeoutMs: number | undefined;
+  maxRetries: number | undefined;
   allowInsecureHttp: boolean;
 }
 
@@ -51,7 +53,7 @@ export async function resolveConnection(
     readStdin: environment.readStdin,
   });
   note(`API key from ${apiKey.source}`);
-  return { apiKey, baseUrl, timeoutMs: flags.timeout, allowInsecureHttp };
+  return { apiKey, baseUrl, timeoutMs: flags.timeout, maxRetries: flags.maxRetries, allowInsecureHttp };
 }
 
 /** The .env file is read at most once, and only if a setting falls through to it. */

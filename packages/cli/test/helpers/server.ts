@@ -19,8 +19,8 @@ export interface Reply {
   delayMs?: number;
 }
 
-/** Maps "METHOD /path" to a reply; anything else gets 404. */
-export type Routes = Record<string, Reply>;
+/** Maps "METHOD /path" to a reply, or to replies given in turn (the last one repeats); anything else gets 404. */
+export type Routes = Record<string, Reply | Reply[]>;
 
 export interface ScriptedServer {
   /** e.g. http://127.0.0.1:43121 */
@@ -43,13 +43,21 @@ export const ME_BODY = {
 
 export async function startServer(routes: Routes = {}): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
+  const served = new Map<string, number>();
+  const next = (key: string): Reply => {
+    const route = routes[key];
+    if (!Array.isArray(route)) return route ?? { status: 404, body: { detail: "Not Found" } };
+    const index = served.get(key) ?? 0;
+    served.set(key, index + 1);
+    return route[Math.min(index, route.length - 1)] ?? { status: 404 };
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
       requests.push(recorded);
-      const reply = routes[`${recorded.method} ${recorded.url}`] ?? { status: 404, body: { detail: "Not Found" } };
+      const reply = next(`${recorded.method} ${recorded.url}`);
       const send = () => {
         const hasBody = reply.body !== undefined;
         res.writeHead(reply.status, { ...(hasBody ? { "content-type": "application/json" } : {}), ...reply.headers });
@@ -86,6 +94,6 @@ export const OK_ROUTES: Routes = {
   [`POST ${INVITE_PATH}`]: { status: 201, body: {}, headers: { "x-request-id": "req-invite-1" } },
 };
 
-export function inviteReply(reply: Reply): Routes {
+export function inviteReply(reply: Reply | Reply[]): Routes {
   return { ...OK_ROUTES, [`POST ${INVITE_PATH}`]: reply };
 }

@@ -128,14 +128,23 @@ export class ServerError extends ApiError {
 /** No response: the connection was refused or reset, or the host was not found. */
 export class ConnectionError extends DeepsetCloudError {
   override name = "ConnectionError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** How many attempts the call made, this one included. */
+  readonly attempts: number;
+  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.attempts = options.attempts ?? 1;
   }
 }
 
 /** An attempt ran past its timeout (`timeoutMs`). */
 export class TimeoutError extends DeepsetCloudError {
   override name = "TimeoutError";
+  /** How many attempts the call made, this one included. */
+  readonly attempts: number;
+  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.attempts = options.attempts ?? 1;
+  }
 }
 
 /** The caller's AbortSignal aborted the call. */

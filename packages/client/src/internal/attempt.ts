@@ -7,7 +7,12 @@ import { AbortError, ConnectionError, DeepsetCloudError, TimeoutError } from "..
  */
 export async function runAttempt<T>(
   run: (signal: AbortSignal) => Promise<T>,
-  { timeoutMs, signal, target }: { timeoutMs: number; signal: AbortSignal | undefined; target: string },
+  {
+    timeoutMs,
+    signal,
+    target,
+    attempt,
+  }: { timeoutMs: number; signal: AbortSignal | undefined; target: string; attempt: number },
 ): Promise<T> {
   if (signal?.aborted) throw new AbortError("The request was aborted before it was sent", { cause: signal.reason });
   const controller = new AbortController();
@@ -22,14 +27,20 @@ export async function runAttempt<T>(
     return await run(controller.signal);
   } catch (error) {
     if (error instanceof DeepsetCloudError) throw error;
-    if (timedOut) throw new TimeoutError(`No complete response from ${target} within ${timeoutMs} ms`, { cause: error });
+    if (timedOut) throw new TimeoutError(`No complete response from ${target} within ${timeoutMs} ms`, {
+        cause: error,
+        attempts: attempt,
+      });
     if (signal?.aborted) throw new AbortError("The request was aborted", { cause: signal.reason });
     if (error instanceof SyntaxError) {
       throw new DeepsetCloudError(`The response from ${target} was not valid JSON: ${error.message}`, { cause: error });
     }
     // Node's fetch rejects with a TypeError ("fetch failed") when no response came.
     if (error instanceof TypeError) {
-      throw new ConnectionError(`Could not reach ${target}: ${describeNetworkError(error)}`, { cause: error });
+      throw new ConnectionError(`Could not reach ${target}: ${describeNetworkError(error)}`, {
+        cause: error,
+        attempts: attempt,
+      });
     }
     throw error;
   } finally {

@@ -20,7 +20,8 @@ async function check(dir: string): Promise<{ code: number; output: string }> {
   }
 }
 
-describe("pnpm generate --check", () => {
+// Each case runs the generator in a child process (openapi-typescript and Ajv load for a second or two).
+describe("pnpm generate --check", { timeout: 30_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "dcloud-generated-"));

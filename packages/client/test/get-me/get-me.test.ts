@@ -35,7 +35,7 @@ describe("getMe", () => {
 
   it("treats a 503 from /me as a ServerError: only the invitation documents 503 as a failed signup", async () => {
     const mock = mockFetch(() => json(503, { detail: "maintenance" }));
-    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, maxRetries: 0 });
 
     const error = await dc.getMe().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);

@@ -22,7 +22,7 @@ afterEach(() => {
 describe("an attempt without a response", () => {
   it("past timeoutMs rejects with TimeoutError", async () => {
     vi.useFakeTimers();
-    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: hangingFetch, timeoutMs: 5_000 });
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: hangingFetch, timeoutMs: 5_000, maxRetries: 0 });
 
     const pending = dc.inviteUser(ORG, ADA).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(5_000);
@@ -34,7 +34,7 @@ describe("an attempt without a response", () => {
 
   it("a per-call timeoutMs overrides the client's", async () => {
     vi.useFakeTimers();
-    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: hangingFetch, timeoutMs: 60_000 });
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: hangingFetch, timeoutMs: 60_000, maxRetries: 0 });
 
     const pending = dc.getMe({ timeoutMs: 100 }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(100);
@@ -81,7 +81,7 @@ describe("an attempt without a response", () => {
         server.close(() => resolve(port));
       });
     });
-    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}` });
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}`, maxRetries: 0 });
 
     const error = await dc.inviteUser(ORG, ADA).catch((e: unknown) => e);
 

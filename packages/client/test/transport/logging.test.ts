@@ -13,14 +13,14 @@ afterEach(() => {
 });
 
 describe("logger", () => {
-  it("gets one debug line per request with method, URL, status and request id", async () => {
+  it("gets one debug line per attempt with method, URL, status, attempt, duration and request id", async () => {
     const logger = recordingLogger();
     const mock = mockFetch(() => json(201, {}, { "x-request-id": "req-42" }));
     await createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, logger }).inviteUser(ORG, ADA);
 
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toMatch(
-      new RegExp(`^debug POST ${BASE_URL}/api/v1/organization/${ORG}/invitation → 201 \\(\\d+ ms, request id req-42\\)$`),
+      new RegExp(`^debug POST ${BASE_URL}/api/v1/organization/${ORG}/invitation → 201 \\(attempt 1, \\d+ ms, request id req-42\\)$`),
     );
   });
 
@@ -29,9 +29,13 @@ describe("logger", () => {
     const fetch: typeof globalThis.fetch = async () => {
       throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
     };
-    await createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, logger }).getMe().catch(() => undefined);
+    await createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, logger, maxRetries: 0 })
+      .getMe()
+      .catch(() => undefined);
 
-    expect(logger.lines).toEqual([expect.stringMatching(/^debug GET .*\/api\/v1\/me → no response/)]);
+    expect(logger.lines).toEqual([
+      expect.stringMatching(/^debug GET .*\/api\/v1\/me → no response: ConnectionError \(attempt 1, \d+ ms\)$/),
+    ]);
   });
 });
 
@@ -55,7 +59,7 @@ describe("the API key never leaks", () => {
     ];
     for (const answer of answers) {
       const mock = mockFetch(answer);
-      const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, logger });
+      const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, logger, maxRetries: 0 });
       const error = (await dc.inviteUser(ORG, ADA).catch((e: unknown) => e)) as Error;
       seen.push(error.message, String(error.stack), JSON.stringify(error), String(JSON.stringify((error as { body?: unknown }).body)));
       // The key did travel, in the header where it belongs.

@@ -1,0 +1,95 @@
+// How much the client adds to a request: sequential inviteUser() against a loopback
+// server that answers 201 at once, next to a bare fetch() loop sending the same request
+// (same headers, same body, body read), in one run. Rounds alternate between the two so
+// that machine noise falls on both alike; the figure is the ratio of the medians.
+// Budget (issue: production-grade client): ≤ 1.10×.
+import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { createDeepsetCloud } from "../dist/index.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
+const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 400);
+const OVERHEAD_BUDGET = 1.1;
+const SIZE_BUDGET_BYTES = 8 * 1024;
+
+const ORG = "5a2b7c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+const KEY = "bench-key";
+const body = { email: "ada@example.com", given_name: "Ada", family_name: "Lovelace", role: "MEMBER", workspace_ids: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"] };
+
+const server = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    res.writeHead(201, { "content-type": "application/json", "content-length": "2", "x-request-id": "bench" });
+    res.end("{}");
+  });
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = `http://127.0.0.1:${server.address().port}`;
+const url = `${baseUrl}/api/v1/organization/${ORG}/invitation`;
+
+const headers = {
+  Authorization: `Bearer ${KEY}`,
+  Accept: "application/json",
+  "Content-Type": "application/json",
+  "User-Agent": `dcloud-client/bench node/${process.versions.node}`,
+};
+async function bareFetch() {
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
+  await response.text();
+  if (response.status !== 201) throw new Error(`bare fetch got ${response.status}`);
+}
+// The same, with what a per-attempt timeout costs on its own: a signal for fetch to watch.
+async function bareFetchWithTimeout() {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30_000);
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), signal: controller.signal });
+  await response.text();
+  clearTimeout(timer);
+  if (response.status !== 201) throw new Error(`bare fetch got ${response.status}`);
+}
+const dc = createDeepsetCloud({ apiKey: KEY, baseUrl });
+const viaClient = () => dc.inviteUser(ORG, body);
+
+async function round(fn) {
+  const started = performance.now();
+  for (let i = 0; i < PER_ROUND; i++) await fn();
+  return performance.now() - started;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const contenders = [
+  ["bare fetch loop", bareFetch],
+  ["bare fetch + timeout signal", bareFetchWithTimeout],
+  ["client.inviteUser", viaClient],
+];
+const times = contenders.map(() => []);
+// Warm up every path (JIT, connection pool), then rotate the order each round.
+for (const [, fn] of contenders) await round(fn);
+for (let r = 0; r < ROUNDS; r++) {
+  for (let i = 0; i < contenders.length; i++) {
+    const k = (i + r) % contenders.length;
+    times[k].push(await round(contenders[k][1]));
+  }
+}
+server.close();
+
+const perRequest = (ms) => `${((ms / PER_ROUND) * 1000).toFixed(0).padStart(4)} µs`;
+const bare = median(times[0]);
+console.log(`client overhead: ${ROUNDS} rounds × ${PER_ROUND} sequential invitations against 127.0.0.1 (median round)`);
+contenders.forEach(([name], k) => {
+  const m = median(times[k]);
+  console.log(`  ${name.padEnd(28)} ${perRequest(m)} per request   ${(m / bare).toFixed(3)}×`);
+});
+const ratio = median(times[2]) / bare;
+console.log(`  client / bare fetch: ${ratio.toFixed(3)}× (budget ≤ ${OVERHEAD_BUDGET}×) ${ratio <= OVERHEAD_BUDGET ? "within budget" : "OVER BUDGET"}`);
+
+// The size an application ships: the client's ESM entry with openapi-fetch and the
+// validators, minified and gzipped (test/budget/bundle-size.test.ts enforces it in CI).
+const bundled = await build({
+  entryPoints: [fileURLToPath(new URL("../dist/index.js", import.meta.url))],
+  bundle: true, minify: true, format: "esm", platform: "node", write: false, logLevel: "silent",
+});
+const gz = gzipSync(bundled.outputFiles[0].contents, { level: 9 }).length;
+console.log(`client bundle: ${(gz / 1024).toFixed(2)} kB minified+gzipped (budget ≤ ${SIZE_BUDGET_BYTES / 1024} kB) ${gz <= SIZE_BUDGET_BYTES ? "within budget" : "OVER BUDGET"}`);

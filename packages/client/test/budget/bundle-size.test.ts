@@ -1,0 +1,35 @@
+// The size budget of what an application ships when it imports @dcloud/client: the
+// published ESM entry bundled with openapi-fetch and the generated validators, minified
+// and gzipped. Deterministic (bytes, not time), so it is a test: CI fails above budget.
+// `pnpm bench` prints the same figure.
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+export const BUDGET_BYTES = 8 * 1024;
+
+async function bundle() {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL("../../dist/index.js", import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { gzipped: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
+}
+
+describe("bundle size", () => {
+  it(`the client's entry with openapi-fetch and validators is at most ${BUDGET_BYTES} bytes gzipped`, async () => {
+    const { gzipped, inputs } = await bundle();
+    // The figure must include what the budget is about, or it proves nothing.
+    expect(inputs.some((path) => path.includes("openapi-fetch"))).toBe(true);
+    expect(inputs.some((path) => path.endsWith("generated/validators.js"))).toBe(true);
+    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});

@@ -1,0 +1,12 @@
+// The spec's own words for each response status, so error messages say what the API's page says.
+import { operationsOf } from "./spec.mjs";
+
+export function renderResponses(spec) {
+  const byOperation = {};
+  for (const { operationId, operation } of operationsOf(spec)) {
+    byOperation[operationId] = Object.fromEntries(
+      Object.entries(operation.responses ?? {}).map(([status, response]) => [status, response.description]),
+    );
+  }
+  return `export const responseDescriptions = ${JSON.stringify(byOperation, null, 2)} as const satisfies Record<string, Record<number, string>>;\n`;
+}
