@@ -146,8 +146,8 @@ export class DeepsetCloud {
 
   /** The user the API key belongs to, with their organization: `GET /api/v1/me`. */
   async getMe(options: RequestOptions = {}): Promise<UserMe> {
-    const { data } = await this.#call("read_users_me_api_v1_me_get", "GET", options, (init) => this.api.GET(ME, init));
-    return data as UserMe;
+    const { result } = await this.#call("read_users_me_api_v1_me_get", "GET", options, (init) => this.api.GET(ME, init));
+    return result.data as UserMe;
   }
 
   /**
@@ -159,7 +159,7 @@ export class DeepsetCloud {
     method: string,
     options: RequestOptions,
     send: Send<R>,
-  ): Promise<R & { attempts: number; requestId: string | null }> {
+  ): Promise<{ result: R; attempts: number; requestId: string | null }> {
     const maxRetries = options.maxRetries ?? this.#maxRetries;
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     let unknownOutcome = false;
@@ -188,7 +188,7 @@ export class DeepsetCloud {
         this.#logger?.debug(
           `${method} ${url} → ${response.status} (attempt ${attempt}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
         );
-        if (response.ok) return { ...result, attempts: attempt, requestId };
+        if (response.ok) return { result, attempts: attempt, requestId };
         error = errorFromResponse(
           {
             status: response.status,
