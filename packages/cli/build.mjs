@@ -1,14 +1,20 @@
 // Bundles the CLI into one file, dist/dcloud.js, with @dcloud/client, commander and dotenv
 // inside: start-up reads a single file and needs no TypeScript at run time.
-import { chmod, readFile } from "node:fs/promises";
+import { chmod, readFile, rm } from "node:fs/promises";
 import { build } from "esbuild";
 
 const pkg = JSON.parse(await readFile(new URL("./package.json", import.meta.url), "utf8"));
-const outfile = "dist/dcloud.js";
+const outdir = "dist";
+// Chunk names carry a hash: start empty, so no chunk of an earlier build lingers.
+await rm(outdir, { recursive: true, force: true });
 
 await build({
-  entryPoints: ["src/main.ts"],
-  outfile,
+  entryPoints: { dcloud: "src/main.ts" },
+  outdir,
+  // Code behind a dynamic import() (the bulk run, the progress bar) becomes a chunk of its
+  // own, read only when it is used: `dcloud --version` and `whoami` do not load it.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -28,4 +34,4 @@ await build({
   },
   logLevel: "warning",
 });
-await chmod(outfile, 0o755);
+await chmod(`${outdir}/dcloud.js`, 0o755);

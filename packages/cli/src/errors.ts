@@ -62,12 +62,21 @@ const CLIENT_ERROR_CODES: ReadonlyArray<readonly [abstract new (...args: never[]
   [DeepsetCloudError, "api_error"],
 ];
 
+/** One problem of an input file: where (line, field) and what. */
+export interface InputProblem {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
 /** An error the CLI itself raises (bad flag, no key, …) with the code it stands for. */
 export class CliError extends Error {
   override name = "CliError";
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For `invalid_input` from a file: every problem found, each with its line. */
+    readonly problems?: InputProblem[],
   ) {
     super(message);
   }
@@ -78,10 +87,13 @@ export interface ErrorReport {
   code: ErrorCode;
   status: number | null;
   message: string;
+  problems?: InputProblem[];
 }
 
 export function describeError(error: unknown): ErrorReport {
-  if (error instanceof CliError) return { code: error.code, status: null, message: error.message };
+  if (error instanceof CliError) {
+    return { code: error.code, status: null, message: error.message, ...(error.problems ? { problems: error.problems } : {}) };
+  }
   const status = error instanceof ApiError ? error.status : null;
   const match = CLIENT_ERROR_CODES.find(([Class]) => error instanceof Class);
   const message = error instanceof Error ? error.message : String(error);

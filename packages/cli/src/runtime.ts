@@ -9,10 +9,25 @@ export interface Runtime {
   stdin: AsyncIterable<string | Buffer>;
   env: NodeJS.ProcessEnv;
   home: string;
+  /** Calls `listener` on each SIGINT (Ctrl-C) until the returned function is called. */
+  onInterrupt(listener: () => void): () => void;
+  /** Ends the process at once (a second Ctrl-C). */
+  exitNow(code: number): never;
 }
 
 export function processRuntime(): Runtime {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, home: homedir() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    home: homedir(),
+    onInterrupt(listener) {
+      process.on("SIGINT", listener);
+      return () => process.off("SIGINT", listener);
+    },
+    exitNow: (code) => process.exit(code),
+  };
 }
 
 export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {

@@ -62,7 +62,11 @@ describe("--json", () => {
     const result = await runCli(["invite", "--email", "jane@example.com", "--json"], { env });
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
-      error: { code: "usage", status: null, message: "required option '--given-name <name>' not specified" },
+      error: {
+        code: "usage",
+        status: null,
+        message: "Missing --given-name, --family-name, --role (or pass --file to invite the users of a file).",
+      },
     });
   });
 

@@ -14,6 +14,7 @@ import { readAll, type Runtime } from "../runtime.js";
 export interface CommandContext {
   output: Output;
   env: NodeJS.ProcessEnv;
+  runtime: Runtime;
   /** Resolves the API settings (exit 2 / 4 before any request when they are wrong) and makes the client. */
   connect(): Promise<DeepsetCloud>;
 }
@@ -35,7 +36,7 @@ export function actionFactory(runtime: Runtime, result: { exitCode: ExitCode }):
       const output = new Output(outputOptions, runtime, runtime.env);
       const environment = { env: runtime.env, home: runtime.home, readStdin: () => readAll(runtime.stdin) };
       try {
-        const context = { output, env: runtime.env, connect: () => connect(flags, environment, output) };
+        const context = { output, env: runtime.env, runtime, connect: () => connect(flags, environment, output) };
         result.exitCode = await handler(context, flags);
       } catch (error) {
         const report = describeError(error);

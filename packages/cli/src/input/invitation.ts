@@ -3,6 +3,7 @@
 // it accepts; these checks only catch what can never succeed.
 import type { UserInvitation } from "@dcloud/client";
 import { CliError } from "../errors.js";
+import { EMAIL, UUID } from "./rules.js";
 
 export interface InvitationFlags {
   email: string;
@@ -11,12 +12,6 @@ export interface InvitationFlags {
   role: string;
   workspaceId?: string[] | undefined;
 }
-
-// Deliberately loose: one "@" with something on each side and no spaces. Stricter email
-// grammars reject addresses real mail servers accept.
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-// The spec gives workspace_ids the format "uuid".
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function invitationFromFlags(flags: InvitationFlags): UserInvitation {
   const problems: string[] = [];

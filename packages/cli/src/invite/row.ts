@@ -1,12 +1,12 @@
-// One invitation's outcome, in the shape of `--json`'s `results` (and, later, of a report
-// line), and the summary and exit code over a run's rows.
+// One invitation's outcome, in the shape of `--json`'s `results` and of a report line, and
+// the summary and exit code of a run.
 import { exitCodeFor, type ErrorReport } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 
 export type RowStatus = "invited" | "already_member" | "invalid" | "failed" | "not_attempted";
 
 export interface InviteRow {
-  /** The input file's line; null for a user given by flags. */
+  /** The input file's line where the row starts; null for a user given by flags. */
   line: number | null;
   email: string;
   status: RowStatus;
@@ -18,21 +18,42 @@ export interface InviteRow {
 
 export type Summary = Record<RowStatus, number>;
 
+export function emptySummary(): Summary {
+  return { invited: 0, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 };
+}
+
 export function summarize(rows: readonly InviteRow[]): Summary {
-  const summary: Summary = { invited: 0, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 };
+  const summary = emptySummary();
   for (const row of rows) summary[row.status] += 1;
   return summary;
 }
 
+/** Why a run stopped before its end: a 402, a 401/403, or the user's Ctrl-C. */
+export type StopReason = "payment_required" | "auth" | "interrupted";
+
+/** A 402 or a 401/403 stops a run: every further request would get the same answer. */
+export function stopReasonOf(row: InviteRow): StopReason | null {
+  if (!row.error) return null;
+  const code = exitCodeFor(row.error.code);
+  if (code === ExitCode.PaymentRequired) return "payment_required";
+  if (code === ExitCode.Auth) return "auth";
+  return null;
+}
+
 /**
- * 3 or 4 when a row met a 402 or a 401/403 (such an answer stops a run, so at most one row
- * has it); otherwise 0 when every row is invited or already a member, else 1.
+ * 130 when interrupted; 3 or 4 when a 402 or a 401/403 stopped the run; otherwise 0 when
+ * every row is invited or already a member, else 1.
  */
+export function exitCodeForRun(summary: Summary, stoppedBy: StopReason | null): ExitCode {
+  if (stoppedBy === "interrupted") return ExitCode.Interrupted;
+  if (stoppedBy === "payment_required") return ExitCode.PaymentRequired;
+  if (stoppedBy === "auth") return ExitCode.Auth;
+  const notDone = summary.invalid + summary.failed + summary.not_attempted;
+  return notDone === 0 ? ExitCode.Ok : ExitCode.Failed;
+}
+
+/** The exit code of a run whose rows are all at hand (one user given by flags). */
 export function exitCodeForRows(rows: readonly InviteRow[]): ExitCode {
-  for (const row of rows) {
-    const code = row.error ? exitCodeFor(row.error.code) : ExitCode.Ok;
-    if (code === ExitCode.PaymentRequired || code === ExitCode.Auth) return code;
-  }
-  const done = rows.every((row) => row.status === "invited" || row.status === "already_member");
-  return done ? ExitCode.Ok : ExitCode.Failed;
+  const stoppedBy = rows.map(stopReasonOf).find((reason) => reason !== null) ?? null;
+  return exitCodeForRun(summarize(rows), stoppedBy);
 }

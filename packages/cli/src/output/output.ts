@@ -52,6 +52,15 @@ export class Output {
     this.#write("stderr", `${this.err.red("error:")} ${text}\n`);
   }
 
+  warn(text: string): void {
+    this.#write("stderr", `${this.err.yellow("warning:")} ${text}\n`);
+  }
+
+  /** Part of stdout's one JSON document, written as it is produced (a bulk run's results). */
+  raw(text: string): void {
+    this.#write("stdout", text);
+  }
+
   hint(text: string): void {
     this.#write("stderr", `${this.err.dim("hint:")} ${text}\n`);
   }

@@ -6,6 +6,17 @@ import type { UserMe } from "@dcloud/client";
 import { CliError } from "../errors.js";
 import { present, type Setting } from "./setting.js";
 
+/** The organization when --org or the environment gives it, without a request; else undefined. */
+export function knownOrganizationId({ org, env }: Omit<OrganizationSources, "lookUpMe">): Setting<string> | undefined {
+  if (org !== undefined) {
+    const value = present(org);
+    if (!value) throw new CliError("usage", "--org must not be empty.");
+    return { value, source: "--org" };
+  }
+  const fromEnv = present(env.DEEPSET_CLOUD_ORGANIZATION_ID);
+  return fromEnv ? { value: fromEnv, source: "env DEEPSET_CLOUD_ORGANIZATION_ID" } : undefined;
+}
+
 export interface OrganizationSources {
   org: string | undefined;
   env: NodeJS.ProcessEnv;
@@ -13,13 +24,8 @@ export interface OrganizationSources {
 }
 
 export async function resolveOrganizationId({ org, env, lookUpMe }: OrganizationSources): Promise<Setting<string>> {
-  if (org !== undefined) {
-    const value = present(org);
-    if (!value) throw new CliError("usage", "--org must not be empty.");
-    return { value, source: "--org" };
-  }
-  const fromEnv = present(env.DEEPSET_CLOUD_ORGANIZATION_ID);
-  if (fromEnv) return { value: fromEnv, source: "env DEEPSET_CLOUD_ORGANIZATION_ID" };
+  const known = knownOrganizationId({ org, env });
+  if (known) return known;
   const me = await lookUpMe();
   const fromMe = me?.organization?.organization_id;
   if (typeof fromMe !== "string" || fromMe === "") {
