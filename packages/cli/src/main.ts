@@ -3,6 +3,7 @@
 // a usage error, where dcloud's contract says 2.
 import { Command, CommanderError } from "commander";
 import { actionFactory } from "./commands/action.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerInvite } from "./commands/invite.js";
 import { registerWhoami } from "./commands/whoami.js";
 import { ExitCode } from "./exit-codes.js";
@@ -27,6 +28,8 @@ export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }): 
   const action = actionFactory(runtime, result);
   registerInvite(program, action);
   registerWhoami(program, action);
+  // Last: it describes the commands registered before it.
+  registerCompletion(program, action);
   return program;
 }
 

@@ -3,6 +3,7 @@
 // Under --json stdout holds one document `{ "results": [ …rows… ], "summary": { … } }`,
 // written as the rows come so that it needs no memory per row.
 import type { Problem } from "../input/bulk/validate-rows.js";
+import { FIELDS } from "../input/rules.js";
 import type { InviteRow, Summary } from "../invite/row.js";
 import { hintFor } from "./hints.js";
 import type { Output } from "./output.js";
@@ -13,7 +14,7 @@ export function renderProblems(output: Output, problems: readonly Problem[], lab
 
 export function renderUnknownFields(output: Output, unknown: ReadonlyMap<string, number>, label: string): void {
   for (const [name, line] of unknown) {
-    output.warn(`${label} line ${line}: "${name}" is not an invitation field (${"email, given_name, family_name, role, workspace_ids"}); it is ignored.`);
+    output.warn(`${label}: "${name}" (first on line ${line}) is not an invitation field (${FIELDS.join(", ")}); it is ignored.`);
   }
 }
 
