@@ -15,10 +15,21 @@ export interface Runtime {
   exitNow(code: number): never;
 }
 
+/**
+ * `dcloud … | head` closes stdout early. Node then throws EPIPE from the next write and
+ * crashes; a CLI should carry on quietly instead (a bulk run still finishes its report).
+ */
+function ignoreClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+  return stream;
+}
+
 export function processRuntime(): Runtime {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: ignoreClosedPipe(process.stdout),
+    stderr: ignoreClosedPipe(process.stderr),
     stdin: process.stdin,
     env: process.env,
     home: homedir(),

@@ -159,3 +159,12 @@ describe("validation before the first request", () => {
     expect(result.stderr).toContain("/nonexistent/people.csv");
   });
 });
+
+describe("the samples in examples/", () => {
+  it.each(["invitees.csv", "invitees.jsonl"])("%s passes validation (--dry-run with --role)", async (name) => {
+    const path = new URL(`../../../../examples/${name}`, import.meta.url).pathname;
+    const result = await runCli(["invite", "--file", path, "--role", "member", "--org", ORG_ID, "--dry-run", "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).dry_run.requests.length).toBeGreaterThanOrEqual(6);
+  });
+});
