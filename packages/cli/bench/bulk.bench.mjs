@@ -8,7 +8,7 @@
 //   3. start-up: `dcloud --version` next to `node -e 0`, alternating, median. Budget ≤ 1.6×.
 // Budgets are printed, not enforced: the exit code is non-zero only when a run itself went
 // wrong (a non-zero exit, or a request count other than the rows sent).
-// Env: BENCH_ROUNDS (throughput rounds per contender, default 3), BENCH_STARTUP_RUNS (20).
+// Env: BENCH_ROUNDS (throughput rounds per contender, default 5), BENCH_STARTUP_RUNS (20).
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
@@ -18,7 +18,7 @@ import { join, relative } from "node:path";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 20);
 const ROWS = 10_000;
 const BIG_ROWS = 100_000;
@@ -135,6 +135,7 @@ let runId = 0;
 async function measure(argv, extraEnv = {}) {
   const rssFile = join(dir, `rss-${++runId}`);
   const [command, ...args] = hasGnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -150,13 +151,16 @@ async function measure(argv, extraEnv = {}) {
       }, 10);
   const [code] = await once(child, "close");
   const ms = performance.now() - started;
+  // This process is the server: its CPU time shows whether the server could have been the limit.
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuMs = (cpu.user + cpu.system) / 1000;
   if (poll) clearInterval(poll);
   let rssKb = polledKb;
   if (hasGnuTime) {
     const lines = (await readFile(rssFile, "utf8").catch(() => "")).trim().split("\n");
     rssKb = Number(lines.at(-1));
   }
-  return { ms, code, stderr, rssKb };
+  return { ms, code, stderr, rssKb, serverCpuMs };
 }
 
 const problems = [];
@@ -243,6 +247,8 @@ try {
     console.log(`  dcloud / bare loop throughput: ${ratio.toFixed(3)}× (budget ≥ ${THROUGHPUT_BUDGET}×) ${verdict(ratio >= THROUGHPUT_BUDGET)}`);
     const [cliHeaders, bareHeaders] = [headerNames.get("dcloud"), headerNames.get("bare")];
     if (cliHeaders !== bareHeaders) console.log(`  note: header names differ — dcloud: ${cliHeaders}; bare: ${bareHeaders}`);
+    const busy = (list) => `${Math.round((100 * median(list.map((run) => run.serverCpuMs))) / median(list.map((run) => run.ms)))}%`;
+    console.log(`  the server (this process) was busy ${busy(cliRuns)} of the dcloud runs' wall time, ${busy(bareRuns)} of the bare loop's`);
     console.log(`  each run was checked: ${ROWS.toLocaleString("en")} invitations received by the server, exit 0, ${ROWS.toLocaleString("en")} report lines`);
   }
 

@@ -14,7 +14,7 @@ import { allLongFlags, type CompletionModel, completionModel } from "../src/comp
 import { zshScript } from "../src/completion/zsh.js";
 import type { ExitCode } from "../src/exit-codes.js";
 import { addGlobalOptions } from "../src/global-options.js";
-import { processRuntime, type Runtime } from "../src/runtime.js";
+import type { Runtime } from "../src/runtime.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 
 const GLOBAL_FLAGS = [
@@ -32,12 +32,15 @@ function mirrorProgram(): { program: Command; stdout: string[]; result: { exitCo
   const stdout: string[] = [];
   const stderr: string[] = [];
   const runtime: Runtime = {
-    ...processRuntime(),
     stdout: { write: (text: string) => stdout.push(text) },
     stderr: { write: (text: string) => stderr.push(text) },
     stdin: (async function* () {})(),
     env: {},
     home: "/nonexistent",
+    onInterrupt: () => () => {},
+    exitNow: (code: number) => {
+      throw new Error(`exitNow(${code})`);
+    },
   };
   const result: { exitCode: ExitCode } = { exitCode: 0 };
   const program = new Command("dcloud")

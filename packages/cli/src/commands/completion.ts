@@ -2,18 +2,17 @@
 // generated at run time from the commander program itself (every command, option,
 // choice and path-valued option), so it cannot fall behind the real flags.
 import { Argument, type Command } from "commander";
-import { bashScript } from "../completion/bash.js";
-import { fishScript } from "../completion/fish.js";
-import { completionModel, type CompletionModel } from "../completion/model.js";
-import { zshScript } from "../completion/zsh.js";
+import type { CompletionModel } from "../completion/model.js";
 import { ExitCode } from "../exit-codes.js";
 import type { ActionFactory } from "./action.js";
 
+// The builders are imported only when `dcloud completion` runs, so they stay off the
+// start-up path of every other command (the bundle puts them in a chunk of their own).
 export const SHELLS = {
-  bash: bashScript,
-  zsh: zshScript,
-  fish: fishScript,
-} as const satisfies Record<string, (model: CompletionModel) => string>;
+  bash: async () => (await import("../completion/bash.js")).bashScript,
+  zsh: async () => (await import("../completion/zsh.js")).zshScript,
+  fish: async () => (await import("../completion/fish.js")).fishScript,
+} as const satisfies Record<string, () => Promise<(model: CompletionModel) => string>>;
 
 export type Shell = keyof typeof SHELLS;
 
@@ -30,10 +29,11 @@ The script is generated from this version of dcloud; generate it again after an 
 `;
 
 /** The completion script for a shell, built from the program that `command` belongs to. */
-export function completionScript(shell: Shell, command: Command): string {
+export async function completionScript(shell: Shell, command: Command): Promise<string> {
   let root = command;
   while (root.parent) root = root.parent;
-  return SHELLS[shell](completionModel(root));
+  const [{ completionModel }, build] = await Promise.all([import("../completion/model.js"), SHELLS[shell]()]);
+  return build(completionModel(root));
 }
 
 export function registerCompletion(program: Command, action: ActionFactory): void {
@@ -45,7 +45,7 @@ export function registerCompletion(program: Command, action: ActionFactory): voi
     // commander passes the argument first; the action factory takes (options, command).
     .action((shell: Shell, options: unknown, command: Command) =>
       action(async ({ output }) => {
-        const script = completionScript(shell, command);
+        const script = await completionScript(shell, command);
         // The script is the command's result, so --quiet does not hide it; under --json it
         // is the one document.
         if (output.options.json) output.document({ shell, script });

@@ -3,9 +3,7 @@
 // per email and attempt, including the nasty one: apply the invitation, then fail the
 // response. Listens on 127.0.0.1 (a free port) and closes when the test ends.
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { onTestFinished } from "vitest";
-import { ME_BODY, ORG_ID } from "./server.js";
+import { listenForThisTest, ME_BODY, ORG_ID } from "./server.js";
 
 export type Fault =
   | { kind: "status"; status: number; headers?: Record<string, string> } // answer this without applying
@@ -70,15 +68,7 @@ export async function startInvitationServer(options: InvitationServerOptions = {
       else answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.url = await listenForThisTest(server);
   return state;
 }
 

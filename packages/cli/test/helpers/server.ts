@@ -1,6 +1,6 @@
 // A scripted stand-in for the deepset Cloud API on 127.0.0.1 (a free port): it records
 // every request and answers from a per-test script. It closes itself when the test ends.
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { onTestFinished } from "vitest";
 
@@ -67,6 +67,11 @@ export async function startServer(routes: Routes = {}): Promise<ScriptedServer> 
       else send();
     });
   });
+  return { url: await listenForThisTest(server), requests };
+}
+
+/** Listens on 127.0.0.1 (a free port) until the current test ends; resolves the server's URL. */
+export async function listenForThisTest(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   onTestFinished(
     () =>
@@ -75,8 +80,7 @@ export async function startServer(routes: Routes = {}): Promise<ScriptedServer> 
         server.close(() => resolve());
       }),
   );
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests };
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** A loopback URL where nothing listens (a port that was free a moment ago). */
