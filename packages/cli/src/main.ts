@@ -2,7 +2,7 @@
 // exit code. commander's own exits are intercepted (exitOverride) because it exits 1 on
 // a usage error, where dcloud's contract says 2.
 import { Command, CommanderError } from "commander";
-import { actionFactory } from "./commands/action.js";
+import type { ActionFactory } from "./commands/action.js";
 import { registerCompletion } from "./commands/completion.js";
 import { registerInvite } from "./commands/invite.js";
 import { registerWhoami } from "./commands/whoami.js";
@@ -25,7 +25,12 @@ export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }): 
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", PROGRAM_HELP);
   addGlobalOptions(program);
-  const action = actionFactory(runtime, result);
+  // The action machinery (settings, the client, error mapping) is loaded when a command
+  // runs, not for --help or --version: start-up reads only the program's definition.
+  const action: ActionFactory = (handler) => async (options, command) => {
+    const { actionFactory } = await import("./commands/action.js");
+    return actionFactory(runtime, result)(handler)(options, command);
+  };
   registerInvite(program, action);
   registerWhoami(program, action);
   // Last: it describes the commands registered before it.
@@ -53,4 +58,6 @@ export async function run(argv: string[], runtime: Runtime = processRuntime()): 
   return result.exitCode;
 }
 
-process.exitCode = await run(process.argv);
+void run(process.argv).then((code) => {
+  process.exitCode = code;
+});

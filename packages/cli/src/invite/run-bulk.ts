@@ -25,7 +25,11 @@ export interface BulkRun {
 
 export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | null }> {
   const limit = pLimit(run.concurrency);
-  const pending = new Set<Promise<void>>();
+  // Rows handed to the limiter and not yet finished; the reader waits while there are many.
+  let pending = 0;
+  let wake: (() => void) | undefined;
+  let drained: (() => void) | undefined;
+  let failure: { error: unknown } | undefined;
   let stoppedBy: StopReason | null = null;
   const stopped = () => stoppedBy ?? (run.interrupted() ? "interrupted" : null);
 
@@ -82,11 +86,23 @@ export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | n
       stoppedBy ??= stopReasonOf(outcome);
       run.onOutcome(outcome, { resumed: false });
     });
-    pending.add(task);
-    void task.finally(() => pending.delete(task));
+    pending++;
+    const settled = () => {
+      pending--;
+      wake?.();
+      if (pending === 0) drained?.();
+    };
+    // A row's own failures become its outcome; this catches what is left (the report cannot
+    // be written, say), so the run ends with that error once the rows in flight settle.
+    void task.then(settled, (error: unknown) => {
+      failure ??= { error };
+      settled();
+    });
     // Backpressure: read on only while few rows wait, so memory does not grow with the file.
-    if (pending.size >= run.concurrency * 2) await Promise.race(pending);
+    if (pending >= run.concurrency * 2) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
   }
-  await Promise.all(pending);
+  if (pending > 0) await new Promise<void>((resolve) => (drained = resolve));
+  if (failure) throw failure.error;
   return { stoppedBy: stopped() };
 }
