@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { cliIsBuilt, cliPath, freshHome, runCli } from "./cli.js";
 import { startPreferProxy, type PreferProxy } from "./prefer-proxy.js";
-import { DEFAULT_SPEC_PATH, startPrism, type RunningPrism } from "./prism.js";
+import { SPEC_PATH, startPrism, type RunningPrism } from "./prism.js";
 
 const API_KEY = "demo-key";
 /** The organization of the spec's /me example, which the CLI learns in step 2. */
@@ -74,7 +74,7 @@ async function main(): Promise<number> {
 
     console.log(bold("dcloud demo: the real CLI against a mock of the deepset Cloud API"));
     console.log();
-    console.log(`Prism is mocking ${relative(process.cwd(), DEFAULT_SPEC_PATH) || DEFAULT_SPEC_PATH} at ${bold(prism.url)}:`);
+    console.log(`Prism is mocking ${relative(process.cwd(), SPEC_PATH) || SPEC_PATH} at ${bold(prism.url)}:`);
     console.log("it checks every request against the spec and answers with the spec's examples.");
     console.log(`The CLI reaches it through local proxies that log each request: ${recorder.url} passes`);
     console.log(`requests on as they are; ${force409.url} and ${force402.url} add "Prefer: code=409" and`);

@@ -32,9 +32,16 @@ export interface PreferProxy {
 /**
  * Starts a proxy on 127.0.0.1 (port 0) that forwards to `targetUrl` (Prism's origin).
  * With `code`, every request gets `Prefer: code=<code>`; without it, the proxy only
- * counts and records.
+ * counts and records. With `stripAuthorization`, the key never reaches Prism (which answers 401).
  */
-export async function startPreferProxy(targetUrl: string, code?: number): Promise<PreferProxy> {
+export async function startPreferProxy(
+  targetUrl: string,
+  code?: number,
+  options: {
+    /** Drop the request's Authorization header, so Prism's bearer check answers 401 (how a CLI test meets a 401). */
+    stripAuthorization?: boolean;
+  } = {},
+): Promise<PreferProxy> {
   const target = new URL(targetUrl);
   if (target.protocol !== "http:") throw new Error(`startPreferProxy: only http:// targets, got ${targetUrl}`);
   let requests = 0;
@@ -44,6 +51,7 @@ export async function startPreferProxy(targetUrl: string, code?: number): Promis
     requests += 1;
     const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host };
     if (code !== undefined) headers["prefer"] = `code=${code}`;
+    if (options.stripAuthorization) delete headers["authorization"];
     const upstream = http.request(
       {
         protocol: target.protocol,

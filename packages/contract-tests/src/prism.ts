@@ -5,6 +5,7 @@
 // child process that a crashed or interrupted test run could leave behind holding a port,
 // and it stops when the test process stops. It listens on 127.0.0.1 and port 0, so runs
 // never collide on a port and nothing is reachable from outside the machine.
+import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
@@ -13,9 +14,23 @@ import { createServer } from "@stoplight/prism-http-server";
 /** spec/openapi.yaml at the repository root (this file is in packages/contract-tests/{src,dist}). */
 export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
 
+/**
+ * The spec the contract suite checks against: `$DCLOUD_CONTRACT_SPEC` when set (a path, taken
+ * relative to the current directory), else spec/openapi.yaml. Pointing it at an edited copy
+ * shows what the suite says about a wrong spec without touching the real one.
+ */
+export const SPEC_PATH = process.env.DCLOUD_CONTRACT_SPEC ? resolvePath(process.env.DCLOUD_CONTRACT_SPEC) : DEFAULT_SPEC_PATH;
+
 export interface PrismOptions {
-  /** The OpenAPI document to mock. Default: the repository's spec/openapi.yaml. */
+  /** The OpenAPI document to mock. Default: SPEC_PATH (the repository's spec/openapi.yaml, or $DCLOUD_CONTRACT_SPEC). */
   specPath?: string | undefined;
+  /**
+   * Proxy mode (`prism proxy --errors`): forward every valid request to this origin and
+   * validate its real answer against the spec. An invalid request is answered by Prism
+   * (401 or 422) and never forwarded; an answer that breaks the spec becomes a 500
+   * problem+json whose `validation` lists the violations (and `sl-violations` names them).
+   */
+  upstream?: URL | undefined;
 }
 
 export interface RunningPrism {
@@ -32,21 +47,16 @@ export interface RunningPrism {
  * data (`dynamic: false`), so they are the same on every run.
  */
 export async function startPrism(options: PrismOptions = {}): Promise<RunningPrism> {
-  const operations = await getHttpOperationsFromSpec(options.specPath ?? DEFAULT_SPEC_PATH);
+  const operations = await getHttpOperationsFromSpec(options.specPath ?? SPEC_PATH);
   // Prism logs every request at info level; the tests read headers, not logs.
   const logger = createLogger("prism", { level: "silent" });
+  const common = { checkSecurity: true, validateRequest: true, validateResponse: true, upstreamProxy: undefined, mock: { dynamic: false } };
   const server = createServer(operations, {
     components: { logger },
     cors: false,
-    config: {
-      checkSecurity: true,
-      validateRequest: true,
-      validateResponse: true,
-      errors: false,
-      upstreamProxy: undefined,
-      isProxy: false,
-      mock: { dynamic: false },
-    },
+    config: options.upstream
+      ? { ...common, isProxy: true, upstream: options.upstream, errors: true }
+      : { ...common, isProxy: false, errors: false },
   });
   const url = await server.listen(0, "127.0.0.1");
   let closing: Promise<void> | undefined;

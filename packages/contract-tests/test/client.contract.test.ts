@@ -202,6 +202,21 @@ describe("the violation recording itself", () => {
     expect(response.status).toBe(401);
   });
 
+  // Schemathesis' "ignored auth" check: a request without valid credentials must be refused.
+  // The client never sends one (above); sent raw, Prism refuses it, even with a valid body.
+  it.each([
+    ["no Authorization header", undefined],
+    ["a Basic instead of a Bearer credential", `Basic ${Buffer.from("user:pass").toString("base64")}`],
+  ])("a raw invitation with %s gets 401 from Prism", async (_name, authorization) => {
+    const response = await fetch(`${prism.url}/api/v1/organization/${ORG}/invitation`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(ADA),
+    });
+    await response.body?.cancel();
+    expect(response.status).toBe(401);
+  });
+
   it("no request any client in this file sent produced an sl-violations header", () => {
     // Runs last in this file (vitest runs a file's tests in order); the tests above also check their own.
     expect(allExchanges.length).toBeGreaterThanOrEqual(2 + FORCED.length + 1);

@@ -7,7 +7,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SPEC_PATH } from "../src/prism.js";
+import { DEFAULT_SPEC_PATH, SPEC_PATH } from "../src/prism.js";
 import {
   balancedEnd,
   jsxElements,
@@ -43,7 +43,7 @@ interface Spec {
 }
 
 const seedText = readFileSync(SEED_PATH, "utf8");
-const rawSpec = parseYaml(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as Spec;
+const rawSpec = parseYaml(readFileSync(SPEC_PATH, "utf8")) as Spec;
 const spec = resolveRefs(rawSpec);
 const seed = parseSeed(seedText);
 
@@ -60,9 +60,15 @@ function mismatchesIn(doc: Spec): string[] {
   return seedMismatches(seed, operation).map((m) => m.path);
 }
 
-/** The seed operation's node in a copy of the resolved spec, for mutation tests. */
+/**
+ * The committed spec, which the mutation tests below edit: they show that the comparison can
+ * fail, so they start from the real spec even when DCLOUD_CONTRACT_SPEC points the suite elsewhere.
+ */
+const committedSpec = resolveRefs(parseYaml(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as Spec);
+
+/** The seed operation's node in a copy of the resolved committed spec, for mutation tests. */
 function mutated(mutate: (operation: Json) => void): Spec {
-  const copy = structuredClone(spec);
+  const copy = structuredClone(committedSpec);
   mutate(copy.paths[seed.path]![seed.method] as unknown as Json);
   return copy;
 }
@@ -208,7 +214,7 @@ describe("the spec holds the invitation operation exactly as the seed states it"
   });
 
   it("catches a missing operation", () => {
-    const copy = structuredClone(spec);
+    const copy = structuredClone(committedSpec);
     delete copy.paths[seed.path];
     expect(mismatchesIn(copy)).toEqual([`paths["${seed.path}"].post`]);
   });

@@ -11,6 +11,10 @@ export interface RecordedExchange {
   status: number;
   /** Prism's `sl-violations` header, or null when the exchange broke no rule of the spec. */
   violations: string | null;
+  /** The response's content type, or null. */
+  contentType: string | null;
+  /** The response body as text (read from a clone, so the caller still reads the original). */
+  responseBody: Promise<string>;
 }
 
 export interface RecordingFetch {
@@ -31,6 +35,9 @@ export function recordingFetch(): RecordingFetch {
       body,
       status: response.status,
       violations: response.headers.get("sl-violations"),
+      contentType: response.headers.get("content-type"),
+      // A read error (the caller cancelled the body) leaves "" rather than an unhandled rejection.
+      responseBody: response.clone().text().catch(() => ""),
     });
     return response;
   };
