@@ -172,7 +172,6 @@ export class DeepsetCloud {
       };
       const elapsed = () => `${Math.round(performance.now() - started)} ms`;
       let error: unknown;
-      let retryAfterHeaders: Headers | undefined;
       try {
         const result = await runAttempt(
           (signal) => send({ signal, fetch: recordingFetch, Request: PlainRequest as unknown as typeof Request }),
@@ -201,7 +200,6 @@ export class DeepsetCloud {
           },
           responseDescriptions[operationId],
         );
-        retryAfterHeaders = response.headers;
       } catch (thrown) {
         if (thrown instanceof ConnectionError || thrown instanceof TimeoutError) {
           this.#logger?.debug(`${method} ${url} → no response: ${thrown.name} (attempt ${attempt}, ${elapsed()})`);
@@ -210,7 +208,8 @@ export class DeepsetCloud {
       }
       if (!isRetryable(error) || attempt > maxRetries) throw error;
       unknownOutcome ||= outcomeUnknown(error);
-      const wait = retryDelayMs(attempt - 1, retryAfterHeaders);
+      // An answer may say when to come back (Retry-After); no answer says nothing.
+      const wait = retryDelayMs(attempt - 1, error instanceof ApiError ? error.headers : undefined);
       this.#logger?.warn(
         `${method} ${url} ${describeFailure(error)}; retrying in ${(wait / 1000).toFixed(2)} s (retry ${attempt} of ${maxRetries})`,
       );
