@@ -6,6 +6,7 @@ Examples:
   $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role admin
   $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role admin \\
       --workspace-id 3fa85f64-5717-4562-b3fc-2c963f66afa6 --json
+  $ dcloud invite --file people.csv --role member --report invites.jsonl
   $ dcloud whoami --region us --api-key-file ~/.config/dcloud/key
   $ printf '%s' "$KEY" | dcloud whoami --api-key-file -
 
@@ -17,6 +18,7 @@ Settings (first found wins):
 Exit codes:
   0 done (invited or already a member)   1 failed   2 usage or input error, nothing sent
   3 payment required (402)               4 authentication/permission (401/403) or no API key
+  130 interrupted (Ctrl-C)
 `;
 
 export const INVITE_HELP = `
@@ -25,6 +27,16 @@ Examples:
   $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role admin \\
       --workspace-id 3fa85f64-5717-4562-b3fc-2c963f66afa6 --workspace-id 9b2d1e0c-4f7a-4c3e-8d51-0a6b2c7e9f10
   $ dcloud invite --org 0f1e2d3c-... --email jane@example.com --given-name Jane --family-name Doe --role admin --json
+  $ dcloud invite --file people.csv --role member --report invites.jsonl
+  $ dcloud invite --file people.csv --role member --report invites.jsonl --resume
+  $ dcloud invite --file people.jsonl --dry-run
+  $ hr-export | dcloud invite --file - --role member --concurrency 8 --json > result.json
+
+--file takes CSV with the header email,given_name,family_name,role,workspace_ids
+(workspace_ids separated by ";"), or JSON Lines (.jsonl, .ndjson) with the same fields.
+Every row is checked before the first request; any invalid row stops the run with exit 2
+and nothing sent, unless --skip-invalid. A 402 or 401/403 stops a run; Ctrl-C finishes the
+requests in flight and exits 130; --resume then skips the rows the report has as done.
 
 A user who is already a member is not an error (exit 0), so a re-run is safe.
 `;
