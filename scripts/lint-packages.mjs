@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `pnpm lint:packages`: packs @dcloud/client and @dcloud/cli as they would be published and
+// runs publint (strict) and @arethetypeswrong/cli on each tarball. `pnpm release` runs it
+// before `changeset publish`; packages/release-tests runs the same checks in `pnpm test`.
+// Expects the packages built (`pnpm lint:packages` builds them first).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { lintTarball, packAll } from "./release/packages.mjs";
+
+const destination = mkdtempSync(join(tmpdir(), "dcloud-pack-"));
+let failed = 0;
+try {
+  for (const pkg of packAll(destination)) {
+    const result = lintTarball(pkg);
+    for (const check of [result.publint, result.attw]) {
+      console.log(`\n${check.ok ? "✓" : "✗"} ${pkg.name}: ${check.command}\n${check.output}`);
+      if (!check.ok) failed++;
+    }
+  }
+} finally {
+  rmSync(destination, { recursive: true, force: true });
+}
+if (failed > 0) {
+  console.error(`\n${failed} package check(s) failed.`);
+  process.exit(1);
+}

@@ -1,0 +1,47 @@
+// Packing and linting the two published packages, shared by `pnpm lint:packages` (and so
+// `pnpm release`) and packages/release-tests (and so `pnpm test`).
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+const bin = (name) => join(root, "node_modules/.bin", name);
+
+export const PUBLISHED = [
+  { name: "@dcloud/client", dir: "packages/client" },
+  { name: "@dcloud/cli", dir: "packages/cli" },
+];
+
+/** `pnpm pack` (which rewrites `workspace:*` ranges) of each published package into `destination`. */
+export function packAll(destination) {
+  return PUBLISHED.map(({ name, dir }) => {
+    const { version } = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
+    execFileSync(bin("pnpm"), ["pack", "--pack-destination", destination], { cwd: join(root, dir), stdio: "pipe" });
+    const tarball = join(destination, `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
+    return { name, dir, version, tarball };
+  });
+}
+
+// attw's flags, by package, with the reason:
+//   @dcloud/client  --profile esm-only: the package is ESM-only on purpose ("type": "module",
+//                   exports with "types" then "import" only). The profile leaves out the
+//                   node10 and node16-from-CommonJS resolutions, which would only report
+//                   "CJS resolves to ESM"; CommonJS callers use import() (or require(esm) on
+//                   Node 20.19+). Everything else (types found, ESM types for ESM code) is checked.
+//   @dcloud/cli     no flags: a bin-only package (no types, no entry point but ./package.json),
+//                   so attw has nothing to judge and says "This package does not contain
+//                   types"; it is still run so that a future entry point gets checked.
+const ATTW_FLAGS = { "@dcloud/client": ["--profile", "esm-only"], "@dcloud/cli": [] };
+
+/** publint (--strict: warnings fail too) and attw on a packed tarball. */
+export function lintTarball({ name, tarball }) {
+  const run = (command, args) => {
+    const r = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+    return { ok: r.status === 0, command: `${command.split("/").pop()} ${args.map((a) => a.replace(/^.*\//, "")).join(" ")}`, output: `${r.stdout}${r.stderr}`.trim() };
+  };
+  return {
+    publint: run(bin("publint"), ["run", tarball, "--strict"]),
+    attw: run(bin("attw"), [tarball, "--format", "ascii", "--no-emoji", "--no-color", ...ATTW_FLAGS[name]]),
+  };
+}
