@@ -8,11 +8,11 @@ import formats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SPEC_PATH, SPEC_PATH } from "../src/prism.js";
+import { resolveRefs } from "../src/spec.js";
 import {
   balancedEnd,
   jsxElements,
   parseSeed,
-  resolveRefs,
   seedMismatches,
   specOperation,
   type SeedOperation,

@@ -160,34 +160,6 @@ export function parseSeed(mdx: string): SeedOperation {
   };
 }
 
-/** A copy of an OpenAPI document with every local `$ref` replaced by what it points at. */
-export function resolveRefs<T>(document: T): T {
-  const root = document as unknown;
-  const pointer = (ref: string): unknown => {
-    if (!ref.startsWith("#/")) throw new Error(`Only local $refs are supported, got ${ref}`);
-    return ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((node, key) => {
-        if (!node || typeof node !== "object" || !(key in node)) throw new Error(`Unresolvable $ref ${ref}`);
-        return (node as Record<string, unknown>)[key];
-      }, root);
-  };
-  const walk = (node: unknown, seen: readonly string[]): unknown => {
-    if (Array.isArray(node)) return node.map((n) => walk(n, seen));
-    if (!node || typeof node !== "object") return node;
-    const { $ref, ...rest } = node as Record<string, unknown>;
-    if (typeof $ref === "string") {
-      if (seen.includes($ref)) throw new Error(`Circular $ref ${$ref}`);
-      // In 3.1 a $ref may have siblings; they are kept next to what it points at.
-      const target = walk(pointer($ref), [...seen, $ref]);
-      return Object.keys(rest).length ? { ...(target as object), ...(walk(rest, seen) as object) } : target;
-    }
-    return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, walk(v, seen)]));
-  };
-  return walk(root, []) as T;
-}
 
 /** The operation of a ($ref-resolved) spec shaped like `SeedOperation`, or undefined when the spec lacks it. */
 export function specOperation(spec: unknown, method: string, path: string): SeedOperation | undefined {
