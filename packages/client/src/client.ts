@@ -10,6 +10,7 @@ import { ApiError, ConnectionError, errorFromResponse, TimeoutError } from "./co
 import type { Logger } from "./core/logger.js";
 import { runAttempt } from "./internal/attempt.js";
 import { normalizeBaseUrl, REGION_URLS, type Region } from "./internal/base-url.js";
+import { fillPathParams } from "./internal/path-params.js";
 import { PlainRequest } from "./internal/plain-request.js";
 import { readEnv } from "./internal/env.js";
 import { redactKey } from "./internal/redact.js";
@@ -135,6 +136,7 @@ export class DeepsetCloud {
       this.api.POST(INVITE, {
         ...init,
         params: { path: { organization_id } },
+        pathSerializer: fillPathParams,
         body: invitation,
         bodySerializer: () => json,
         // The spec states no body for 201, so it is read as text and not parsed.

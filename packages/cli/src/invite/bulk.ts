@@ -107,7 +107,10 @@ async function send(context: BulkContext, input: InputFile, options: BulkOptions
 
   let interrupted = false;
   const stopListening = runtime.onInterrupt(() => {
-    if (interrupted) runtime.exitNow(Exit.Interrupted);
+    if (interrupted) {
+      report?.flush();
+      runtime.exitNow(Exit.Interrupted);
+    }
     interrupted = true;
     output.warn("interrupted: finishing the requests in flight, then stopping (Ctrl-C again to quit at once).");
   });

@@ -1,7 +1,9 @@
 // The report: one JSON line per row, appended as soon as the row's outcome is known, and
-// read back by --resume. Each line goes out in a single write() to a file opened for
-// appending, so a killed process leaves at most one torn last line, which reading ignores
-// and writing first terminates.
+// read back by --resume. The lines of the rows that finish in one turn of the event loop go
+// out together in a single write() to a file opened for appending (one system call per
+// turn, not per row), so a killed process loses at most that turn's lines — rows a resumed
+// run sends again and the API answers 409 — and leaves at most one torn last line, which
+// reading ignores and writing first terminates.
 import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
@@ -10,6 +12,8 @@ import type { InviteRow } from "./row.js";
 
 export class ReportWriter {
   readonly #fd: number;
+  #pending = "";
+  #scheduled: NodeJS.Immediate | undefined;
 
   private constructor(fd: number) {
     this.#fd = fd;
@@ -33,10 +37,23 @@ export class ReportWriter {
   }
 
   write(row: InviteRow): void {
-    writeSync(this.#fd, `${JSON.stringify(row)}\n`);
+    this.#pending += `${JSON.stringify(row)}\n`;
+    this.#scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** Writes the lines not yet written; called at the end of each event-loop turn, on close, and before a forced exit. */
+  flush(): void {
+    if (this.#scheduled) clearImmediate(this.#scheduled);
+    this.#scheduled = undefined;
+    if (!this.#pending) return;
+    const bytes = Buffer.from(this.#pending);
+    this.#pending = "";
+    // write() may take less than it is given (a full disk throws instead); the rest follows.
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.#fd, bytes, done);
   }
 
   close(): void {
+    this.flush();
     closeSync(this.#fd);
   }
 }
