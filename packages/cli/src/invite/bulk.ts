@@ -46,9 +46,11 @@ export async function inviteFromFile(context: BulkContext, options: BulkOptions)
   }
 }
 
-/** The checked rows of the input, in file order; the same on every pass. */
-async function* checkedRows(input: InputFile, defaults: RowDefaults): AsyncGenerator<CheckedRow> {
-  const validator = new RowValidator(defaults);
+/**
+ * The checked rows of the input, in file order; the same on every pass, since each pass
+ * reads the file again with a validator of its own (fresh duplicate tracking).
+ */
+async function* checkedRows(input: InputFile, validator: RowValidator): AsyncGenerator<CheckedRow> {
   for await (const raw of readRows(input.path, input.format)) yield validator.check(raw);
 }
 
@@ -57,15 +59,14 @@ async function validateAll(output: Output, input: InputFile, options: BulkOption
   const validator = new RowValidator(options.defaults);
   const problems: Problem[] = [];
   let total = 0;
-  for await (const raw of readRows(input.path, input.format)) {
+  for await (const row of checkedRows(input, validator)) {
     total++;
-    const row = validator.check(raw);
     if (row.problems) problems.push(...row.problems);
   }
   renderUnknownFields(output, validator.unknownFields, input.label);
   if (total === 0) throw new CliError("invalid_input", `${input.label} has no rows to invite; nothing was sent.`);
+  renderProblems(output, problems, input.label);
   if (problems.length > 0 && !options.skipInvalid) {
-    renderProblems(output, problems, input.label);
     const rows = new Set(problems.map((p) => p.line)).size;
     throw new CliError(
       "invalid_input",
@@ -73,7 +74,6 @@ async function validateAll(output: Output, input: InputFile, options: BulkOption
       problems,
     );
   }
-  if (problems.length > 0) renderProblems(output, problems, input.label);
   return total;
 }
 
@@ -82,7 +82,7 @@ async function printDryRun(output: Output, input: InputFile, options: BulkOption
   const path = `/api/v1/organization/${organization}/invitation`;
   const requests: { line: number; body: unknown }[] = [];
   let invalid = 0;
-  for await (const row of checkedRows(input, options.defaults)) {
+  for await (const row of checkedRows(input, new RowValidator(options.defaults))) {
     if (row.problems) invalid++;
     else requests.push({ line: row.line, body: row.invitation });
   }
@@ -123,7 +123,7 @@ async function send(context: BulkContext, input: InputFile, options: BulkOptions
       client,
       organizationId,
       concurrency: options.concurrency,
-      rows: checkedRows(input, options.defaults),
+      rows: checkedRows(input, new RowValidator(options.defaults)),
       finished,
       interrupted: () => interrupted,
       onOutcome(row, how) {
