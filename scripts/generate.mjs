@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// spec/openapi.yaml → packages/client/src/generated/*: the types (openapi-typescript), the
-// spec's words for each response status, and request validators (Ajv standalone code).
+// spec/openapi.yaml → packages/client/src/generated/*: the types (openapi-typescript), each
+// operation's run-time facts (method, path, success statuses, the spec's words for every
+// status) and its request validators (Ajv standalone code).
 // The generated files are committed and never edited by hand; `--check` regenerates in
 // memory and fails when the committed files differ, so drift cannot land.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { renderResponses } from "./generate/responses.mjs";
+import { renderOperations } from "./generate/operations.mjs";
 import { readSpec } from "./generate/spec.mjs";
 import { renderTypes } from "./generate/types.mjs";
-import { renderValidators } from "./generate/validators.mjs";
+import { renderBodyValidators, renderParameterValidators } from "./generate/validators.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specPath = join(root, "spec/openapi.yaml");
@@ -23,8 +24,9 @@ const header = (what) => `// ${what}\n// Generated from spec/openapi.yaml by \`p
 const spec = await readSpec(specPath);
 const targets = [
   ["openapi.ts", "Types of the deepset Cloud API's paths, operations and schemas.", () => renderTypes(specPath)],
-  ["responses.ts", "The description the spec gives each response status, by operationId.", () => renderResponses(spec)],
-  ["validators.ts", "Validators of each operation's path parameters and request body.", () => renderValidators(spec)],
+  ["operations.ts", "Each operation's method, path, success statuses, status descriptions and validators.", () => renderOperations(spec)],
+  ["body-validators.ts", "Validators of each operation's JSON request body, by operationId.", () => renderBodyValidators(spec)],
+  ["parameter-validators.ts", "Validators of each operation's parameters (as sent: text, coerced), by operationId.", () => renderParameterValidators(spec)],
 ];
 
 let stale = 0;

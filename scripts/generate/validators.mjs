@@ -1,18 +1,57 @@
-// Validators for each operation's path parameters and JSON request body, compiled from the
-// spec's schemas by Ajv into standalone code: no Ajv at run time, nothing written by hand.
-// The spec declares JSON Schema 2020-12 (jsonSchemaDialect), so Ajv's 2020 draft is used.
+// Validators for each operation's parameters and JSON request body, compiled from the spec's
+// schemas by Ajv into standalone code: no Ajv at run time, nothing written by hand. The spec
+// declares JSON Schema 2020-12 (jsonSchemaDialect), so Ajv's 2020 draft is used.
+//
+// Parameters are checked as they travel (path segments, query and header values are text),
+// so their validators coerce text to the schema's type, as the server does; bodies are JSON
+// and checked strictly.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { parametersOf } from "./operations.mjs";
 import { operationsOf } from "./spec.mjs";
 
 const SCHEMAS_ID = "components";
+const NOCHECK = "// @ts-nocheck -- Ajv's standalone output is plain JavaScript; src/internal/validate.ts types it.\n";
 
-export function renderValidators(spec) {
+export function renderBodyValidators(spec) {
+  const ajv = createAjv(spec, {});
+  const exports = {};
+  for (const { operationId, operation } of operationsOf(spec)) {
+    const schema = operation.requestBody?.content?.["application/json"]?.schema;
+    if (!schema) continue;
+    ajv.addSchema(rewriteRefs({ $id: operationId, ...schema }));
+    exports[operationId] = operationId;
+  }
+  return render(ajv, exports);
+}
+
+export function renderParameterValidators(spec) {
+  const ajv = createAjv(spec, { coerceTypes: "array" });
+  const exports = {};
+  for (const { operationId, operation, pathItem } of operationsOf(spec)) {
+    const parameters = parametersOf(pathItem, operation);
+    if (parameters.length === 0) continue;
+    const name = (p) => (p.in === "header" ? p.name.toLowerCase() : p.name);
+    ajv.addSchema(
+      rewriteRefs({
+        $id: operationId,
+        type: "object",
+        properties: Object.fromEntries(parameters.map((p) => [name(p), p.schema ?? {}])),
+        required: parameters.filter((p) => p.required).map(name),
+      }),
+    );
+    exports[operationId] = operationId;
+  }
+  return render(ajv, exports);
+}
+
+function createAjv(spec, options) {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: true },
     allErrors: true, // report every problem of a request at once, not just the first
     strict: true,
+    ...options,
   });
   // Only the formats the spec uses are compiled in (each is a regular expression, inlined).
   addFormats(ajv, formatsUsed(spec));
@@ -21,39 +60,12 @@ export function renderValidators(spec) {
     Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [name, rewriteRefs(schema)]),
   );
   ajv.addSchema({ $id: SCHEMAS_ID, $defs: defs });
+  return ajv;
+}
 
-  const exports = {};
-  const table = [];
-  for (const { operationId, operation, pathItem } of operationsOf(spec)) {
-    const entry = [];
-    const pathParams = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].filter((p) => p.in === "path");
-    if (pathParams.length > 0) {
-      const id = `${operationId}__path`;
-      ajv.addSchema(
-        rewriteRefs({
-          $id: id,
-          type: "object",
-          properties: Object.fromEntries(pathParams.map((p) => [p.name, p.schema ?? {}])),
-          required: pathParams.filter((p) => p.required).map((p) => p.name),
-        }),
-      );
-      exports[id] = id;
-      entry.push(`path: ${id}`);
-    }
-    const body = operation.requestBody?.content?.["application/json"]?.schema;
-    if (body) {
-      const id = `${operationId}__body`;
-      ajv.addSchema(rewriteRefs({ $id: id, ...body }));
-      exports[id] = id;
-      entry.push(`body: ${id}`);
-    }
-    table.push(`  ${operationId}: { ${entry.join(", ")} },`);
-  }
-  return (
-    "// @ts-nocheck -- Ajv's standalone output is plain JavaScript; src/internal/validate.ts types it.\n" +
-    standaloneCode(ajv, exports).replace(/^"use strict";\n/, "") +
-    `\n\n/** Each operation's validators, by operationId. */\nexport const requestValidators = {\n${table.join("\n")}\n};\n`
-  );
+function render(ajv, exports) {
+  if (Object.keys(exports).length === 0) return "export {};\n";
+  return NOCHECK + standaloneCode(ajv, exports).replace(/^"use strict";\n/, "");
 }
 
 function rewriteRefs(schema) {

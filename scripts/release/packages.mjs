@@ -25,10 +25,10 @@ export function packAll(destination) {
 
 // attw's flags, by package, with the reason:
 //   @dcloud/client  --profile esm-only: the package is ESM-only on purpose ("type": "module",
-//                   exports with "types" then "import" only). The profile leaves out the
-//                   node10 and node16-from-CommonJS resolutions, which would only report
-//                   "CJS resolves to ESM"; CommonJS callers use import() (or require(esm) on
-//                   Node 20.19+). Everything else (types found, ESM types for ESM code) is checked.
+//                   exports with "types" then "default"). The profile leaves out the node10
+//                   and node16-from-CommonJS resolutions, which would only report "CJS resolves
+//                   to ESM"; CommonJS callers use require(esm) (Node 20.19+) or import().
+//                   Everything else (types found, ESM types for ESM code) is checked.
 //   @dcloud/cli     no flags: a bin-only package (no types, no entry point but ./package.json),
 //                   so attw has nothing to judge and says "This package does not contain
 //                   types"; it is still run so that a future entry point gets checked.

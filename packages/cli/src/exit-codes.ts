@@ -1,4 +1,4 @@
-// The process exit codes, as PRODUCT.md's table defines them. Scripts branch on these,
+// The process exit codes, as the README's table states them. Scripts branch on these,
 // so every exit of the CLI goes through one of these names.
 export const ExitCode = {
   /** Every row invited or already a member; whoami succeeded; --help, --version. */

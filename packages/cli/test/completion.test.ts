@@ -21,7 +21,7 @@ const GLOBAL_FLAGS = [
   "--api-url", "--region", "--api-key-file", "--json", "--quiet", "--debug", "--no-color",
   "--timeout", "--max-retries", "--allow-insecure-http", "--help", "--version",
 ];
-// PRODUCT.md's `dcloud invite` synopsis, one and bulk.
+// The README's `dcloud invite` synopsis, one and bulk.
 const INVITE_FLAGS = [
   "--email", "--given-name", "--family-name", "--role", "--workspace-id", "--org",
   "--file", "--concurrency", "--report", "--resume", "--dry-run", "--skip-invalid",

@@ -1,10 +1,11 @@
 export { createDeepsetCloud, DeepsetCloud, DEFAULT_TIMEOUT_MS } from "./client.js";
-export type { ClientOptions, RequestOptions, InviteResult, UserInvitation, UserMe } from "./client.js";
+export type { ClientOptions, RequestOptions, InviteResult, UserInvitation, UserMe, Workspace } from "./client.js";
 export {
   DeepsetCloudError,
   InvalidRequestError,
   MissingApiKeyError,
   ApiError,
+  UnexpectedStatusError,
   AuthenticationError,
   PaymentRequiredError,
   PermissionDeniedError,

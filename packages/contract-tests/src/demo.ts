@@ -2,7 +2,7 @@
 // and no network needed: Prism answers on 127.0.0.1 with the examples from the spec.
 //
 // Each step prints the command line, the CLI's output, and a line on what happened. The
-// demo exits 0 only if every step exited with the code PRODUCT.md promises.
+// demo exits 0 only if every step exited with the code the README promises.
 import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { cliIsBuilt, cliPath, freshHome, runCli } from "./cli.js";

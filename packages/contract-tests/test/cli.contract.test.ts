@@ -3,7 +3,7 @@
 // Every run goes through a proxy in front of Prism, which counts the requests that
 // reached it and records Prism's `sl-violations` header; some proxies also add
 // `Prefer: code=<status>` to make Prism answer 402 or 409. Expected exit codes and
-// output shapes are PRODUCT.md's.
+// output shapes are the README's.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

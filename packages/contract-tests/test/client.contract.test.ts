@@ -1,7 +1,7 @@
 // The real @dcloud/client against a Prism mock of spec/openapi.yaml. Prism checks every
 // request the client sends (and every answer it gives) against the spec and reports any
 // violation in an `sl-violations` header; these tests assert there are none, and that each
-// status the spec documents reaches the caller as the error class PRODUCT.md names.
+// status the spec documents reaches the caller as the error class the client's README names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AlreadyMemberError,

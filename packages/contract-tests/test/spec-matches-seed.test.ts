@@ -1,6 +1,6 @@
 // spec/openapi.yaml must hold the invitation operation exactly as the API's own page
 // (spec/sources/invite-user-to-organization.mdx, "the seed") states it, and be a spec
-// that Prism and the generated client read the way PRODUCT.md says.
+// that Prism and the generated client read the way the README says.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -257,7 +257,7 @@ function bodyProperty(op: Json, name: string): Json {
   return (properties[name] ??= {}) as Json;
 }
 
-describe("the spec as PRODUCT.md describes it", () => {
+describe("the spec as the README describes it", () => {
   it("is OpenAPI 3.1 with the 2020-12 JSON Schema dialect", () => {
     expect(rawSpec.openapi).toMatch(/^3\.1\.\d+$/);
     expect(rawSpec.jsonSchemaDialect).toBe("https://json-schema.org/draft/2020-12/schema");

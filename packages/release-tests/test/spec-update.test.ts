@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { renderValidators } from "../../../scripts/generate/validators.mjs";
+import { renderBodyValidators } from "../../../scripts/generate/validators.mjs";
 import { renderTypes } from "../../../scripts/generate/types.mjs";
 
 const root = new URL("../../../", import.meta.url).pathname;
@@ -103,7 +103,7 @@ describe("fixtures: the bump each implies", () => {
 describe("the written spec", () => {
   it("still generates types and validators (what `pnpm generate` renders)", async () => {
     const { out, text } = update(fixture("upstream-additive.yaml"));
-    expect(renderValidators(parse(text))).toContain("language");
+    expect(renderBodyValidators(parse(text))).toContain("language");
     expect(await renderTypes(join(out, "openapi.yaml"))).toContain("language?: string");
   });
 

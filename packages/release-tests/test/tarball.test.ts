@@ -88,6 +88,21 @@ try {
     expect(result).toMatchObject({ caught: "InvalidRequestError", invalid: true, base: true, sent: 0, VERSION: byName("@dcloud/client").version });
     expect(JSON.stringify(result.issues)).toContain("email");
   });
+
+  it("a CommonJS script require()s @dcloud/client (Node's require(esm)) and gets the same classes", () => {
+    writeFileSync(
+      join(app, "smoke.cjs"),
+      `const { createDeepsetCloud, InvalidRequestError, UnexpectedStatusError, VERSION } = require("@dcloud/client");
+const dc = createDeepsetCloud({ apiKey: "smoke-test-key", baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+dc.inviteUser("5a2b7c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d", { given_name: "Ada", family_name: "Lovelace", role: "member" }).then(
+  () => console.log(JSON.stringify({ caught: null })),
+  (error) => console.log(JSON.stringify({ caught: error.constructor.name, invalid: error instanceof InvalidRequestError, redirectClass: typeof UnexpectedStatusError, VERSION })),
+);
+`,
+    );
+    const result = JSON.parse(run(process.execPath, ["smoke.cjs"]));
+    expect(result).toEqual({ caught: "InvalidRequestError", invalid: true, redirectClass: "function", VERSION: byName("@dcloud/client").version });
+  });
 });
 
 describe("package lint on the tarballs", () => {

@@ -44,9 +44,15 @@ export interface ApiErrorInit {
   method: string;
   /** The request URL (it never holds the API key, which travels in a header). */
   url: string;
+  /** The success statuses the spec documents for the operation, when it is known. */
+  documented?: readonly number[] | undefined;
 }
 
-/** Any response outside 2xx. Subclasses name the statuses the API documents or that callers act on. */
+/**
+ * Any answer that is not a success the spec documents for the operation. Subclasses name the
+ * statuses the API documents or that callers act on. `headers` and `body` have credentials
+ * (and the API key wherever it appears) replaced by `***`.
+ */
 export class ApiError extends DeepsetCloudError {
   override name = "ApiError";
   readonly status: number;
@@ -62,6 +68,21 @@ export class ApiError extends DeepsetCloudError {
     this.body = init.body;
     this.headers = init.headers;
     this.attempts = init.attempts;
+  }
+}
+
+/**
+ * A redirect (3xx; never followed, so the request went nowhere else), or a 1xx/2xx that the
+ * spec does not document for the operation: whatever the server did, it is not what the call
+ * asked for. For a redirect, `location` is where it pointed, without its query string.
+ */
+export class UnexpectedStatusError extends ApiError {
+  override name = "UnexpectedStatusError";
+  readonly location: string | undefined;
+  constructor(init: ApiErrorInit) {
+    const location = redirectTarget(init);
+    super(init, unexpectedSummary(init, location));
+    this.location = location;
   }
 }
 
@@ -163,22 +184,43 @@ const CLASS_BY_STATUS: Record<number, typeof ApiError> = {
 };
 
 /**
- * The error for a non-2xx response. `summaries` are the operation's own words for its
- * statuses (the spec's response descriptions), used when the body says nothing better.
- * A 503 means "signup failed" only where the operation documents it so.
+ * The error for an answer that is not a documented success. `summaries` are the operation's
+ * own words for its statuses (the spec's response descriptions), used when the body says
+ * nothing better. A 503 means "signup failed" only where the operation documents it so.
  */
 export function errorFromResponse(
   init: ApiErrorInit & { afterRetry?: boolean },
-  summaries: Partial<Record<number, string>> = {},
+  summaries: Readonly<Record<string, string>> = {},
 ): ApiError {
+  if (init.status < 400) return new UnexpectedStatusError(init);
   const summary = summaries[init.status];
   if (init.status === 503 && summary !== undefined) return new SignupFailedError(init, summary);
   const Class = CLASS_BY_STATUS[init.status] ?? (init.status >= 500 ? ServerError : ApiError);
   return new Class(init, summary);
 }
 
+function redirectTarget({ status, headers, url }: ApiErrorInit): string | undefined {
+  const location = status >= 300 && status < 400 ? headers.get("location") : null;
+  if (!location) return undefined;
+  try {
+    const target = new URL(location, url);
+    return target.origin + target.pathname;
+  } catch {
+    return location.split(/[?#]/)[0];
+  }
+}
+
+function unexpectedSummary({ status, documented }: ApiErrorInit, location: string | undefined): string {
+  const expected = documented?.length ? ` (the spec documents ${documented.join(", ")})` : "";
+  if (status >= 300 && status < 400) {
+    return `a redirect${location ? ` to ${location}` : ""}, not followed: the request was not carried out there${expected}`;
+  }
+  return `a status the spec does not document for this operation${expected}; the outcome is not known`;
+}
+
 function describe(init: ApiErrorInit, summary: string | undefined): string {
-  const fromBody = bodyDetail(init.body);
+  // Below 400 the body is whatever answered instead (a login page, …), not an error message.
+  const fromBody = init.status >= 400 ? bodyDetail(init.body) : undefined;
   const words = [fromBody, summary].filter((w): w is string => Boolean(w));
   // The body's own message comes first; the spec's words only where they add something.
   const text = words.length === 2 && words[0] === words[1] ? words[0] : words.join(" — ");

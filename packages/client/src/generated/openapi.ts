@@ -42,6 +42,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Workspaces
+         * @description Lists the workspaces the API key can see.
+         */
+        get: operations["list_workspaces_api_v1_workspaces_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -120,6 +140,27 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /**
+         * Workspace
+         * @description A workspace the API key can see. The live API may return more fields than these.
+         */
+        Workspace: {
+            /** Default idle timeout in seconds */
+            default_idle_timeout_in_seconds?: number;
+            /** Languages */
+            languages?: Record<string, never>;
+            /**
+             * Name
+             * @description The workspace's name, unique in its organization.
+             */
+            name: string;
+            /**
+             * Workspace ID
+             * Format: uuid
+             * @description A unique identifier of the workspace.
+             */
+            workspace_id: string;
         };
     };
     responses: never;
@@ -204,6 +245,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_workspaces_api_v1_workspaces_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspaces the API key can see. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"][];
+                };
             };
         };
     };

@@ -32,9 +32,6 @@ export async function runAttempt<T>(
         attempts: attempt,
       });
     if (signal?.aborted) throw new AbortError("The request was aborted", { cause: signal.reason });
-    if (error instanceof SyntaxError) {
-      throw new DeepsetCloudError(`The response from ${target} was not valid JSON: ${error.message}`, { cause: error });
-    }
     // Node's fetch rejects with a TypeError ("fetch failed") when no response came.
     if (error instanceof TypeError) {
       throw new ConnectionError(`Could not reach ${target}: ${describeNetworkError(error)}`, {

@@ -39,11 +39,16 @@ export function normalizeBaseUrl(raw: string, { allowInsecureHttp = false } = {}
   return url.origin + path;
 }
 
+/**
+ * Loopback by literal only: `localhost`, an address in 127.0.0.0/8, `::1` or `::ffff:127.x.x.x`
+ * (which the URL parser writes as `::ffff:7fxx:xxxx`). A name such as `foo.localhost` is
+ * whatever the resolver makes of it, so it does not count.
+ */
 function isLoopback(hostname: string): boolean {
   return (
     hostname === "localhost" ||
-    hostname.endsWith(".localhost") ||
-    /^127(?:\.\d{1,3}){3}$/.test(hostname) ||
-    hostname === "[::1]"
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
+    hostname === "[::1]" ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname)
   );
 }

@@ -1,11 +1,22 @@
+import { defaultPathSerializer } from "openapi-fetch";
+import { InvalidRequestError } from "../core/error.js";
+
 /**
- * Fills `{name}` in a URL with the value of that path parameter, percent-encoded
- * (encodeURIComponent, as openapi-fetch does). openapi-fetch's own serializer also handles
- * the label and matrix styles and exploded arrays, none of which the spec uses, at a cost on
- * every request that `pnpm bench` shows; the client's methods use this one.
+ * openapi-fetch's path serializer, which percent-encodes each value, after one check it lacks:
+ * `.` and `..` pass through encoding and the URL parser then resolves them as dot segments,
+ * so `..` as an organization ID would send the request to another endpoint; an empty value
+ * (`//`) does the same. The spec cannot say this of a plain string, so it holds for every
+ * path parameter of every operation.
  */
-export function fillPathParams(url: string, params: Record<string, unknown>): string {
-  return url.replace(/\{([^{}]+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(params, name) ? encodeURIComponent(String(params[name])) : placeholder,
-  );
+export function checkedPathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
+  const issues = Object.entries(pathParams).flatMap(([name, value]) => {
+    const text = String(value);
+    if (text.trim() === "") return [{ path: name, message: "must not be empty" }];
+    if (text === "." || text === "..") {
+      return [{ path: name, message: `must not be "${text}" (a dot segment would change the URL's path)` }];
+    }
+    return [];
+  });
+  if (issues.length > 0) throw new InvalidRequestError(issues);
+  return defaultPathSerializer(pathname, pathParams);
 }

@@ -46,7 +46,8 @@ export function retryDelayMs(
   return Math.min(0.5 * 2 ** retry, 8) * (1 - 0.25 * random()) * 1000;
 }
 
-function serverAskedMs(headers: Headers, now: number): number | undefined {
+/** What a server asked for in `retry-after-ms` or `Retry-After` (seconds or an HTTP date), in ms; undefined when neither says. */
+export function serverAskedMs(headers: Headers, now = Date.now()): number | undefined {
   const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const retryAfter = headers.get("retry-after")?.trim();

@@ -1,57 +1,63 @@
 // Checks a request against the spec before it is sent, with the validators that
-// `pnpm generate` compiled from the spec's schemas (src/generated/validators.ts).
+// `pnpm generate` compiled from the spec's schemas. It checks the request as it is about to
+// travel (path segments, query, headers, the serialized body), so what it passes is exactly
+// what the server will see, whichever way the request was made.
 import { InvalidRequestError, type RequestIssue } from "../core/error.js";
-import { requestValidators } from "../generated/validators.js";
+import type { Operation, Validator } from "./operations.js";
 
-/** The shape of an Ajv standalone validator and of the errors it leaves on itself. */
-interface AjvError {
-  instancePath: string;
-  keyword: string;
-  params: { missingProperty?: string; [key: string]: unknown };
-  message?: string;
+export interface OutgoingRequest {
+  url: URL;
+  headers: Headers;
+  pathParams: Record<string, string>;
+  /** The body as it will be sent, or null. */
+  body: string | null;
 }
-type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-export type ValidatedOperation = keyof typeof requestValidators;
-
-/**
- * Throws `InvalidRequestError` naming every problem of the path parameters and the body
- * (`organization_id`, `body.email`, `body.workspace_ids.1`, …); returns when both conform.
- */
-export function validateRequest(
-  operationId: ValidatedOperation,
-  request: { path?: Record<string, unknown>; body?: unknown },
-): void {
-  const validators = requestValidators[operationId] as { path?: Validator; body?: Validator };
-  const issues = [
-    ...check(validators.path, request.path ?? {}, ""),
-    ...Object.entries(request.path ?? {}).flatMap(([name, value]) => pathSegmentIssues(name, value)),
-    ...check(validators.body, request.body, "body"),
-  ];
+/** Throws `InvalidRequestError` naming every problem (`organization_id`, `body.email`, `body.workspace_ids.1`, …). */
+export function validateRequest(operation: Operation, request: OutgoingRequest): void {
+  const issues = [...parameterIssues(operation, request), ...bodyIssues(operation, request.body)];
   if (issues.length > 0) throw new InvalidRequestError(issues);
 }
 
-/**
- * openapi-fetch percent-encodes path parameters but lets `.` and `..` through, and the URL
- * parser then resolves them as dot segments: `..` as an organization ID would send the
- * request to another endpoint. An empty value would do the same (`//`). The spec cannot
- * say this of a plain string, so it is checked here, for every path parameter.
- */
-function pathSegmentIssues(name: string, value: unknown): RequestIssue[] {
-  if (typeof value !== "string") return []; // the generated validator reports the type
-  if (value.trim() === "") return [{ path: name, message: "must not be empty" }];
-  if (value === "." || value === "..") {
-    return [{ path: name, message: `must not be "${value}" (a dot segment would change the URL's path)` }];
+function parameterIssues(operation: Operation, { url, headers, pathParams }: OutgoingRequest): RequestIssue[] {
+  const issues: RequestIssue[] = [];
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(pathParams)) {
+    // openapi-fetch leaves `{name}` in the path when no value was given.
+    if (value === `{${name}}`) issues.push({ path: name, message: "is required" });
+    else params[name] = value;
   }
-  return [];
+  if (!operation.validateParameters) return issues;
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    params[name] = values.length === 1 ? values[0] : values;
+  }
+  for (const name of operation.headerParams) {
+    const value = headers.get(name);
+    if (value !== null) params[name] = value;
+  }
+  const reported = new Set(issues.map((i) => i.path));
+  return [...issues, ...check(operation.validateParameters, params, "").filter((i) => !reported.has(i.path))];
 }
 
-function check(validate: Validator | undefined, data: unknown, prefix: string): RequestIssue[] {
-  if (!validate || validate(data)) return [];
+function bodyIssues(operation: Operation, text: string | null): RequestIssue[] {
+  if (!operation.body) return [];
+  if (text === null || text === "") return operation.body.required ? [{ path: "body", message: "is required" }] : [];
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return [{ path: "body", message: "must be JSON" }];
+  }
+  return check(operation.body.validate, body, "body");
+}
+
+function check(validate: Validator, data: unknown, prefix: string): RequestIssue[] {
+  if (validate(data)) return [];
   return (validate.errors ?? []).map((error) => {
     const segments = error.instancePath.split("/").slice(1);
     if (error.keyword === "required" && error.params.missingProperty) segments.push(error.params.missingProperty);
-    const path = [prefix, ...segments].filter(Boolean).join(".") || "body";
+    const path = [prefix, ...segments].filter(Boolean).join(".") || prefix || "parameters";
     return { path, message: error.keyword === "required" ? "is required" : (error.message ?? error.keyword) };
   });
 }

@@ -50,11 +50,11 @@ describe("pnpm generate --check", { timeout: 30_000 }, () => {
 
   it("fails when a generated file is missing", async () => {
     await cp(committed, dir, { recursive: true });
-    await rm(join(dir, "responses.ts"));
+    await rm(join(dir, "operations.ts"));
 
     const { code, output } = await check(dir);
 
     expect(code).toBe(1);
-    expect(output).toMatch(/✗ .*responses\.ts is missing/);
+    expect(output).toMatch(/✗ .*operations\.ts is missing/);
   });
 });

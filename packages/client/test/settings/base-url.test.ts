@@ -58,10 +58,26 @@ describe("base URL", () => {
     ).toBe("http://api.example.test");
   });
 
-  it.each(["http://127.0.0.1:4010", "http://localhost:4010/api/v1", "http://[::1]:4010", "http://127.1.2.3"])(
-    "allows http:// to loopback %s",
-    (raw) => {
-      expect(() => normalizeBaseUrl(raw)).not.toThrow();
-    },
-  );
+  it.each([
+    "http://127.0.0.1:4010",
+    "http://localhost:4010/api/v1",
+    "http://[::1]:4010",
+    "http://127.1.2.3",
+    "http://[::ffff:127.0.0.1]:4010",
+    "http://[::ffff:127.9.8.7]",
+  ])("allows http:// to loopback %s", (raw) => {
+    expect(() => normalizeBaseUrl(raw)).not.toThrow();
+  });
+
+  // Loopback by literal: a name is whatever the resolver makes of it.
+  it.each([
+    "http://foo.localhost:4010",
+    "http://localhost.example.test",
+    "http://127.0.0.1.example.test",
+    "http://[::ffff:10.0.0.1]",
+    "http://[::2]",
+    "http://128.0.0.1",
+  ])("refuses http:// to %s, which is not loopback by literal", (raw) => {
+    expect(() => normalizeBaseUrl(raw)).toThrow(/Refusing http:\/\//);
+  });
 });

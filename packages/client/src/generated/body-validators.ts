@@ -1,70 +1,17 @@
-// Validators of each operation's path parameters and request body.
+// Validators of each operation's JSON request body, by operationId.
 // Generated from spec/openapi.yaml by `pnpm generate`. Do not edit by hand.
 
 // @ts-nocheck -- Ajv's standalone output is plain JavaScript; src/internal/validate.ts types it.
-export const invite_user_to_organization_api_v1_organization__organization_id__invitation_post__path = validate20;
-const schema31 = {"$id":"invite_user_to_organization_api_v1_organization__organization_id__invitation_post__path","type":"object","properties":{"organization_id":{"type":"string","title":"Organization ID","description":"A unique identifier of the organization. You can obtain the organization ID from the [Get Users Me](https://docs.cloud.deepset.ai/reference/read_users_me_api_v1_me_get)  endpoint."}},"required":["organization_id"]};
+export const invite_user_to_organization_api_v1_organization__organization_id__invitation_post = validate20;
+const schema31 = {"$id":"invite_user_to_organization_api_v1_organization__organization_id__invitation_post","$ref":"components#/$defs/UserInvitation"};
+const schema33 = {"title":"User Invitation","description":"The definition of the user you want to invite to the organization.","type":"object","properties":{"email":{"title":"Email","description":"Email of a user.","type":"string"},"family_name":{"title":"Family name","description":"Family name of a user.","type":"string"},"given_name":{"title":"Given name","description":"Given name of a user.","type":"string"},"role":{"title":"User Role","description":"Role of the user. This can be a custom role or one of the default roles.","type":"string"},"workspace_ids":{"title":"Workspace IDs","description":"A list of unique identifiers for workspaces.","type":"array","items":{"type":"string","format":"uuid"},"default":[]}},"required":["given_name","family_name","email","role"]};
+const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="invite_user_to_organization_api_v1_organization__organization_id__invitation_post__path" */;
+/*# sourceURL="invite_user_to_organization_api_v1_organization__organization_id__invitation_post" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.organization_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "organization_id"},message:"must have required property '"+"organization_id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.organization_id !== undefined){
-if(typeof data.organization_id !== "string"){
-const err1 = {instancePath:instancePath+"/organization_id",schemaPath:"#/properties/organization_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate20.errors = vErrors;
-return errors === 0;
-}
-validate20.evaluated = {"props":{"organization_id":true},"dynamicProps":false,"dynamicItems":false};
-
-export const invite_user_to_organization_api_v1_organization__organization_id__invitation_post__body = validate21;
-const schema32 = {"$id":"invite_user_to_organization_api_v1_organization__organization_id__invitation_post__body","$ref":"components#/$defs/UserInvitation"};
-const schema34 = {"title":"User Invitation","description":"The definition of the user you want to invite to the organization.","type":"object","properties":{"email":{"title":"Email","description":"Email of a user.","type":"string"},"family_name":{"title":"Family name","description":"Family name of a user.","type":"string"},"given_name":{"title":"Given name","description":"Given name of a user.","type":"string"},"role":{"title":"User Role","description":"Role of the user. This can be a custom role or one of the default roles.","type":"string"},"workspace_ids":{"title":"Workspace IDs","description":"A list of unique identifiers for workspaces.","type":"array","items":{"type":"string","format":"uuid"},"default":[]}},"required":["given_name","family_name","email","role"]};
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="invite_user_to_organization_api_v1_organization__organization_id__invitation_post__body" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -212,14 +159,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"email":true,"family_name":true,"given_name":true,"role":true,"workspace_ids":true},"dynamicProps":false,"dynamicItems":false};
-
-
-/** Each operation's validators, by operationId. */
-export const requestValidators = {
-  invite_user_to_organization_api_v1_organization__organization_id__invitation_post: { path: invite_user_to_organization_api_v1_organization__organization_id__invitation_post__path, body: invite_user_to_organization_api_v1_organization__organization_id__invitation_post__body },
-  read_users_me_api_v1_me_get: {  },
-};
+validate20.evaluated = {"props":{"email":true,"family_name":true,"given_name":true,"role":true,"workspace_ids":true},"dynamicProps":false,"dynamicItems":false};
