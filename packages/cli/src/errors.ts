@@ -16,6 +16,7 @@ import {
   ServerError,
   SignupFailedError,
   TimeoutError,
+  UnexpectedStatusError,
   UnprocessableEntityError,
 } from "@dcloud/client";
 import { ExitCode } from "./exit-codes.js";
@@ -24,6 +25,7 @@ import { ExitCode } from "./exit-codes.js";
 export const ERROR_CODES = {
   usage: ExitCode.Usage,
   invalid_input: ExitCode.Usage,
+  declined: ExitCode.Usage,
   missing_api_key: ExitCode.Auth,
   invalid_api_key: ExitCode.Auth,
   authentication: ExitCode.Auth,
@@ -37,6 +39,8 @@ export const ERROR_CODES = {
   connection: ExitCode.Failed,
   timeout: ExitCode.Failed,
   aborted: ExitCode.Failed,
+  interrupted: ExitCode.Failed,
+  unexpected_status: ExitCode.Failed,
   api_error: ExitCode.Failed,
   internal: ExitCode.Failed,
 } as const satisfies Record<string, ExitCode>;
@@ -46,6 +50,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** The client's error classes, most specific first: the first `instanceof` match wins. */
 const CLIENT_ERROR_CODES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, ErrorCode]> = [
   [MissingApiKeyError, "missing_api_key"],
+  [UnexpectedStatusError, "unexpected_status"],
   [InvalidRequestError, "invalid_input"],
   [AuthenticationError, "authentication"],
   [PermissionDeniedError, "permission_denied"],
@@ -62,9 +67,9 @@ const CLIENT_ERROR_CODES: ReadonlyArray<readonly [abstract new (...args: never[]
   [DeepsetCloudError, "api_error"],
 ];
 
-/** One problem of an input file: where (line, field) and what. */
+/** One problem of the input: where (the file's line, or null for flags; the field) and what. */
 export interface InputProblem {
-  line: number;
+  line: number | null;
   field: string | null;
   message: string;
 }

@@ -1,6 +1,7 @@
 // What the CLI takes from its process: streams, environment, home directory. Passed in
 // rather than read from globals so each piece of the CLI says what it depends on.
 import { homedir } from "node:os";
+import { createInterface } from "node:readline";
 import type { Stream } from "./output/output.js";
 
 export interface Runtime {
@@ -9,7 +10,11 @@ export interface Runtime {
   stdin: AsyncIterable<string | Buffer>;
   env: NodeJS.ProcessEnv;
   home: string;
-  /** Calls `listener` on each SIGINT (Ctrl-C) until the returned function is called. */
+  /** True when a person is there to answer: stdin and stderr are both terminals. */
+  interactive: boolean;
+  /** Reads one line that the person types (after the question is printed). */
+  readAnswer(): Promise<string>;
+  /** Calls `listener` on each SIGINT (Ctrl-C) or SIGTERM until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
   exitNow(code: number): never;
@@ -33,9 +38,29 @@ export function processRuntime(): Runtime {
     stdin: process.stdin,
     env: process.env,
     home: homedir(),
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    readAnswer() {
+      const lines = createInterface({ input: process.stdin, terminal: false });
+      return new Promise((resolve) => {
+        let answered = false;
+        lines.once("line", (line) => {
+          answered = true;
+          lines.close();
+          resolve(line);
+        });
+        // Ctrl-D, or stdin closed: no answer, which is not a yes.
+        lines.once("close", () => {
+          if (!answered) resolve("");
+        });
+      });
+    },
     onInterrupt(listener) {
       process.on("SIGINT", listener);
-      return () => process.off("SIGINT", listener);
+      process.on("SIGTERM", listener);
+      return () => {
+        process.off("SIGINT", listener);
+        process.off("SIGTERM", listener);
+      };
     },
     exitNow: (code) => process.exit(code),
   };

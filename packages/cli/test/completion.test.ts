@@ -6,14 +6,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { describe, expect, it } from "vitest";
-import { actionFactory } from "../src/commands/action.js";
-import { registerCompletion } from "../src/commands/completion.js";
 import { bashScript } from "../src/completion/bash.js";
 import { fishScript } from "../src/completion/fish.js";
 import { allLongFlags, type CompletionModel, completionModel } from "../src/completion/model.js";
 import { zshScript } from "../src/completion/zsh.js";
 import type { ExitCode } from "../src/exit-codes.js";
-import { addGlobalOptions } from "../src/global-options.js";
+import { buildProgram } from "../src/program.js";
 import type { Runtime } from "../src/runtime.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 
@@ -23,12 +21,12 @@ const GLOBAL_FLAGS = [
 ];
 // The README's `dcloud invite` synopsis, one and bulk.
 const INVITE_FLAGS = [
-  "--email", "--given-name", "--family-name", "--role", "--workspace-id", "--org",
-  "--file", "--concurrency", "--report", "--resume", "--dry-run", "--skip-invalid",
+  "--email", "--given-name", "--family-name", "--role", "--workspace", "--workspace-id", "--org",
+  "--file", "--concurrency", "--report", "--resume", "--dry-run", "--skip-invalid", "--yes",
 ];
 
-/** A program shaped like main.ts's buildProgram (which cannot be imported: main.ts runs on import). */
-function mirrorProgram(): { program: Command; stdout: string[]; result: { exitCode: ExitCode } } {
+/** The real program, as `dcloud` builds it, with its output captured. */
+function realProgram(): { program: Command; stdout: string[]; result: { exitCode: ExitCode } } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const runtime: Runtime = {
@@ -37,45 +35,18 @@ function mirrorProgram(): { program: Command; stdout: string[]; result: { exitCo
     stdin: (async function* () {})(),
     env: {},
     home: "/nonexistent",
+    interactive: false,
+    readAnswer: async () => "",
     onInterrupt: () => () => {},
     exitNow: (code: number) => {
       throw new Error(`exitNow(${code})`);
     },
   };
   const result: { exitCode: ExitCode } = { exitCode: 0 };
-  const program = new Command("dcloud")
-    .description("The command line for the deepset Cloud API")
-    .version("0.0.0-test", "-V, --version", "print the version")
-    .helpOption("-h, --help", "show help")
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => runtime.stdout.write(text), writeErr: (text) => runtime.stderr.write(text) });
-  addGlobalOptions(program);
-  const action = actionFactory(runtime, result);
-  const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-  program
-    .command("invite")
-    .description("invite a user to the organization, or many from a file")
-    .option("--email <email>", "the user's email address")
-    .option("--given-name <name>", "the user's given name")
-    .option("--family-name <name>", "the user's family name")
-    .option("--role <role>", "a default role or the name of a custom role")
-    .option("--workspace-id <uuid>", "give access to this workspace (repeat for several)", collect)
-    .option("--org <id>", "organization ID")
-    .option("--file <path>", "a CSV or JSON Lines file; - reads stdin")
-    .addOption(new Option("--concurrency <n>", "invitations in flight at once"))
-    .option("--report <path>", "append one JSON line per row")
-    .option("--resume", "skip rows the report has as done")
-    .option("--dry-run", "validate and show what would be sent")
-    .option("--skip-invalid", "invite the valid rows, report the others")
-    .addOption(new Option("--secret-debugging").hideHelp())
-    .action(() => {});
-  program.command("whoami").description("show the user and organization the API key belongs to").action(() => {});
-  program.command("hidden-thing", { hidden: true }).action(() => {});
-  registerCompletion(program, action);
-  return { program, stdout, result };
+  return { program: buildProgram(runtime, result), stdout, result };
 }
 
-const model = (): CompletionModel => completionModel(mirrorProgram().program);
+const model = (): CompletionModel => completionModel(realProgram().program);
 const scripts = (m: CompletionModel) => ({ bash: bashScript(m), zsh: zshScript(m), fish: fishScript(m) });
 
 function installed(shell: string): boolean {
@@ -107,7 +78,7 @@ describe("completionModel", () => {
 
   it("lists the visible commands with their own options only, and the help command", () => {
     const { commands } = model();
-    expect(commands.map((c) => c.name)).toEqual(["invite", "whoami", "completion", "help"]);
+    expect(commands.map((c) => c.name)).toEqual(["invite", "workspaces", "whoami", "completion", "help"]);
     const invite = commands.find((c) => c.name === "invite");
     expect(invite?.options.map((o) => o.long)).toEqual(INVITE_FLAGS);
     expect(invite?.description).toMatch(/^invite a user/);
@@ -127,14 +98,14 @@ describe("completionModel", () => {
       { name: "shell", description: "the shell to complete for", required: true, variadic: false, choices: ["bash", "zsh", "fish"] },
     ]);
     expect(commands.find((c) => c.name === "help")?.arguments[0]).toMatchObject({
-      choices: ["invite", "whoami", "completion"],
+      choices: ["invite", "workspaces", "whoami", "completion"],
       isCommand: true,
       required: false,
     });
   });
 
   it("follows the program: a new option or command shows up without touching the completion code", () => {
-    const { program } = mirrorProgram();
+    const { program } = realProgram();
     program.commands.find((c) => c.name() === "whoami")?.addOption(new Option("--format <format>").choices(["text", "yaml"]));
     program.command("logout").description("forget the key");
     const m = completionModel(program);
@@ -184,7 +155,7 @@ describe("the scripts", () => {
     await writeFile(join(dir, "people", "invitees.csv"), "");
     await writeFile(join(dir, "script.bash"), all.bash);
     const cases: Array<[string[], string]> = [
-      [["dcloud", ""], "invite whoami completion help"],
+      [["dcloud", ""], "invite workspaces whoami completion help"],
       [["dcloud", "wh"], "whoami"],
       [["dcloud", "--region", ""], "eu us"],
       [["dcloud", "--region", "=", "u"], "us"],
@@ -216,7 +187,7 @@ describe("the scripts", () => {
     await writeFile(join(dir, "invitees.csv"), "");
     await writeFile(join(dir, "dcloud.fish"), all.fish);
     const cases: Array<[string, string]> = [
-      ["dcloud ", "completion help invite whoami"],
+      ["dcloud ", "completion help invite whoami workspaces"],
       ["dcloud --region ", "eu us"],
       ["dcloud --api-url http://x invite --sk", "--skip-invalid"],
       ["dcloud invite --file inv", "invitees.csv"],
@@ -236,17 +207,17 @@ describe("the scripts", () => {
 
 describe("the completion command (in-process)", () => {
   it.each(["bash", "zsh", "fish"] as const)("completion %s writes that shell's script to stdout", async (shell) => {
-    const { program, stdout, result } = mirrorProgram();
+    const { program, stdout, result } = realProgram();
     await program.parseAsync(["node", "dcloud", "completion", shell]);
     expect(result.exitCode).toBe(0);
     expect(stdout.join("")).toBe({ bash: bashScript, zsh: zshScript, fish: fishScript }[shell](completionModel(program)));
   });
 
   it("--quiet does not hide the script; --json wraps it in the one document", async () => {
-    const quiet = mirrorProgram();
+    const quiet = realProgram();
     await quiet.program.parseAsync(["node", "dcloud", "--quiet", "completion", "bash"]);
     expect(quiet.stdout.join("")).toContain("complete -F _dcloud dcloud");
-    const json = mirrorProgram();
+    const json = realProgram();
     await json.program.parseAsync(["node", "dcloud", "completion", "fish", "--json"]);
     const document = JSON.parse(json.stdout.join("")) as { shell: string; script: string };
     expect(document.shell).toBe("fish");
@@ -254,7 +225,7 @@ describe("the completion command (in-process)", () => {
   });
 
   it("refuses another shell as a usage error (commander's, which run() turns into exit 2)", async () => {
-    const { program, stdout } = mirrorProgram();
+    const { program, stdout } = realProgram();
     const error = await program.parseAsync(["node", "dcloud", "completion", "tcsh"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommanderError);
     expect((error as CommanderError).code).toBe("commander.invalidArgument");
@@ -262,7 +233,7 @@ describe("the completion command (in-process)", () => {
   });
 
   it("--help shows how to install each script", async () => {
-    const { program, stdout } = mirrorProgram();
+    const { program, stdout } = realProgram();
     await program.parseAsync(["node", "dcloud", "completion", "--help"]).catch(() => {});
     const help = stdout.join("");
     expect(help).toContain("dcloud completion bash > ~/.local/share/bash-completion/completions/dcloud");

@@ -4,7 +4,7 @@ import { JANE, KEYS, runCli } from "./helpers/cli.js";
 import { closedPortUrl, inviteReply, OK_ROUTES, ORG_ID, startServer } from "./helpers/server.js";
 
 const env = { DEEPSET_CLOUD_API_KEY: KEYS.env };
-const row = { line: null, email: "jane@example.com" };
+const row = { line: null, email: "jane@example.com", organization_id: ORG_ID };
 
 describe("--json", () => {
   it("prints summary and the row of an invited user", async () => {
@@ -13,7 +13,7 @@ describe("--json", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       summary: { invited: 1, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 },
-      results: [{ ...row, status: "invited", http_status: 201, attempts: 1, request_id: "req-invite-1", error: null }],
+      results: [{ ...row, api_url: server.url, status: "invited", http_status: 201, attempts: 1, request_id: "req-invite-1", error: null }],
     });
   });
 
@@ -23,7 +23,7 @@ describe("--json", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       summary: { invited: 0, already_member: 1, invalid: 0, failed: 0, not_attempted: 0 },
-      results: [{ ...row, status: "already_member", http_status: 409, attempts: 1, request_id: "req-409", error: null }],
+      results: [{ ...row, api_url: server.url, status: "already_member", http_status: 409, attempts: 1, request_id: "req-409", error: null }],
     });
   });
 
@@ -36,6 +36,7 @@ describe("--json", () => {
     expect(document.results).toEqual([
       {
         ...row,
+        api_url: server.url,
         status: "failed",
         http_status: 402,
         attempts: 1,
@@ -71,10 +72,15 @@ describe("--json", () => {
   });
 
   it("prints an error document for invalid input", async () => {
-    const result = await runCli(["invite", ...JANE, "--email", "nope", "--json"], { env });
+    const result = await runCli(["invite", ...JANE.slice(2), "--email", "nope", "--json"], { env });
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
-      error: { code: "invalid_input", status: null, message: 'Invalid input: --email "nope" is not an email address.' },
+      error: {
+        code: "invalid_input",
+        status: null,
+        message: "The invitation is invalid; nothing was sent.",
+        problems: [{ line: null, field: "email", message: '"nope" is not a valid email address' }],
+      },
     });
   });
 

@@ -1,14 +1,23 @@
-// What an invitation's fields must look like before dcloud sends them, shared by the
-// single-user flags and the rows of a file. The spec's own rules (required strings, UUID
-// workspace IDs) are checked again by the client's generated validators; these add what
-// can never succeed (an empty name, an address without "@") and say it in the user's terms.
+// What a row's fields must look like before dcloud sends them. The spec's own rules
+// (required strings, UUID workspace IDs) are checked again by the client's generated
+// validators; these add what can never succeed, and say it in the user's terms.
 
-// Deliberately loose: one "@" with something on each side and no spaces. Stricter email
-// grammars reject addresses real mail servers accept.
-export const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/**
+ * HTML's "valid e-mail address" (what `<input type=email>` accepts): a local part of letters,
+ * digits and .!#$%&'*+/=?^_`{|}~-, one "@", and a domain of dot-separated labels of letters,
+ * digits and inner hyphens; non-ASCII letters (and their combining marks) are allowed in both.
+ */
+export const EMAIL =
+  /^[\p{L}\p{M}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?(?:\.[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?)*$/u;
+
 // The spec gives workspace_ids the format "uuid".
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The invitation's fields, in the spec's names and order. */
-export const FIELDS = ["email", "given_name", "family_name", "role", "workspace_ids"] as const;
-export type Field = (typeof FIELDS)[number];
+/** C0 and C1 control characters and DEL: a line break or an escape sequence has no place in a name or an address. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+
+/** The first control character of `text`, as U+XXXX, or undefined. */
+export function controlCharacterIn(text: string): string | undefined {
+  const found = CONTROL.exec(text)?.[0];
+  return found === undefined ? undefined : `U+${found.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`;
+}

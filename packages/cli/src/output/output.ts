@@ -1,5 +1,9 @@
 // The only place that writes to stdout and stderr. stdout carries the result (human text,
 // or exactly one JSON document under --json); stderr carries errors, hints and --debug lines.
+// Every human line is one line: control characters in it (from the server or the input
+// file) are escaped. While a progress display holds the bottom of the terminal, lines for
+// stderr go above it, so nothing on the screen is overwritten or mixed.
+import { escapeControl } from "./escape.js";
 import { createStyle, useColor, type Style } from "./style.js";
 
 export interface OutputOptions {
@@ -19,6 +23,8 @@ export class Output {
   readonly out: Style;
   readonly err: Style;
   #secret: string | undefined;
+  /** Set while a progress display is drawn: it prints stderr lines above itself. */
+  #above: ((line: string) => void) | undefined;
 
   constructor(
     readonly options: OutputOptions,
@@ -38,9 +44,14 @@ export class Output {
     if (secret.length >= 8) this.#secret = secret;
   }
 
+  /** Routes stderr lines through a progress display while it is drawn; undefined gives stderr back. */
+  drawAbove(print: ((line: string) => void) | undefined): void {
+    this.#above = print;
+  }
+
   /** A line of the human result on stdout; silent under --json and --quiet. */
   line(text: string): void {
-    if (!this.options.json && !this.options.quiet) this.#write("stdout", `${text}\n`);
+    if (!this.options.json && !this.options.quiet) this.#write("stdout", `${escapeControl(text)}\n`);
   }
 
   /** The one JSON document of a --json run. */
@@ -49,11 +60,16 @@ export class Output {
   }
 
   error(text: string): void {
-    this.#write("stderr", `${this.err.red("error:")} ${text}\n`);
+    this.#line(`${this.err.red("error:")} ${escapeControl(text)}`);
   }
 
   warn(text: string): void {
-    this.#write("stderr", `${this.err.yellow("warning:")} ${text}\n`);
+    this.#line(`${this.err.yellow("warning:")} ${escapeControl(text)}`);
+  }
+
+  /** A question on stderr, without a line break: the answer is typed after it. */
+  ask(text: string): void {
+    this.#write("stderr", escapeControl(text));
   }
 
   /** Part of stdout's one JSON document, written as it is produced (a bulk run's results). */
@@ -62,15 +78,24 @@ export class Output {
   }
 
   hint(text: string): void {
-    this.#write("stderr", `${this.err.dim("hint:")} ${text}\n`);
+    this.#line(`${this.err.dim("hint:")} ${escapeControl(text)}`);
   }
 
   debug(text: string): void {
-    if (this.options.debug) this.#write("stderr", `${this.err.dim("debug:")} ${text}\n`);
+    if (this.options.debug) this.#line(`${this.err.dim("debug:")} ${escapeControl(text)}`);
+  }
+
+  /** One line on stderr, above the progress display when one is drawn. */
+  #line(text: string): void {
+    if (this.#above) this.#above(this.#redact(text));
+    else this.#write("stderr", `${text}\n`);
+  }
+
+  #redact(text: string): string {
+    return this.#secret ? text.split(this.#secret).join("***") : text;
   }
 
   #write(stream: "stdout" | "stderr", text: string): void {
-    const safe = this.#secret ? text.split(this.#secret).join("***") : text;
-    this.streams[stream].write(safe);
+    this.streams[stream].write(this.#redact(text));
   }
 }

@@ -1,7 +1,9 @@
-// A progress bar on stderr, drawn only when stderr is a terminal (cli-progress, loaded only
-// then, so a piped or scripted run pays nothing for it).
-import type { Summary } from "../invite/row.js";
-import type { Stream } from "./output.js";
+// A progress line on stderr, drawn only when stderr is a terminal (cli-progress, loaded only
+// then, so a piped or scripted run pays nothing for it). Lines the run prints meanwhile go
+// above it (cli-progress's log), and it is cleared before the summary, so no line on the
+// screen is drawn over another. While the client waits out a rate limit, the line says so.
+import type { Summary } from "../rows/outcome.js";
+import type { Output, Stream } from "./output.js";
 
 export interface Progress {
   tick(summary: Summary): void;
@@ -10,34 +12,63 @@ export interface Progress {
 
 const NONE: Progress = { tick() {}, stop() {} };
 
-export async function startProgress(stream: Stream, total: number, enabled: boolean): Promise<Progress> {
-  if (!enabled || stream.isTTY !== true || total === 0) return NONE;
+export interface ProgressOptions {
+  total: number;
+  /** When the rate-limit pause in effect ends (ms since the epoch), if one is. */
+  pausedUntil: () => number | undefined;
+}
+
+export async function startProgress(output: Output, stream: Stream, options: ProgressOptions): Promise<Progress> {
+  if (output.options.quiet || output.options.json || stream.isTTY !== true || options.total === 0) return NONE;
   const { default: cliProgress } = await import("cli-progress");
-  const bar = new cliProgress.SingleBar(
+  const bars = new cliProgress.MultiBar(
     {
       stream: stream as NodeJS.WritableStream,
-      format: "inviting [{bar}] {value}/{total} | {invited} invited, {already} already, {failed} failed | {rate}/s | eta {eta_formatted}",
-      hideCursor: true,
+      // The rate-limit wait comes early in the line, so a narrow terminal does not cut it off.
+      format: "inviting [{bar}] {value}/{total}{waiting} | {invited} invited, {already} already, {failed} failed | {rate}/s",
+      // The bar is cut to the terminal's width, so it never wraps; lines printed above it wrap as they need.
+      barsize: 20,
+      linewrap: true,
       clearOnComplete: true,
       etaBuffer: 50,
     },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();
-  bar.start(total, 0, { invited: 0, already: 0, failed: 0, rate: "0" });
+  let summary: Summary | undefined;
+  const payload = () => {
+    const s = summary ?? { invited: 0, already_member: 0, failed: 0, invalid: 0, not_attempted: 0 };
+    const seconds = (Date.now() - started) / 1000;
+    const done = s.invited + s.already_member + s.failed + s.invalid + s.not_attempted;
+    const until = options.pausedUntil();
+    return {
+      invited: s.invited,
+      already: s.already_member,
+      failed: s.failed + s.invalid,
+      rate: seconds > 0 ? (done / seconds).toFixed(1) : "0",
+      waiting: until ? ` (rate limited: waiting ${Math.ceil((until - Date.now()) / 1000)} s)` : "",
+    };
+  };
+  const bar = bars.create(options.total, 0, payload());
+  // Nothing may finish during a rate-limit pause: the line still counts it down.
+  const refresh = setInterval(() => bar.update(payload()), 500);
+  output.drawAbove((line) => {
+    bars.log(`${line}\n`);
+    bars.update();
+  });
   return {
-    tick(summary) {
-      const done = summary.invited + summary.already_member + summary.failed + summary.invalid + summary.not_attempted;
-      const seconds = (Date.now() - started) / 1000;
-      bar.update(done, {
-        invited: summary.invited,
-        already: summary.already_member,
-        failed: summary.failed,
-        rate: seconds > 0 ? (done / seconds).toFixed(1) : "0",
-      });
+    tick(next) {
+      summary = next;
+      const done = next.invited + next.already_member + next.failed + next.invalid + next.not_attempted;
+      bar.update(done, payload());
     },
     stop() {
-      bar.stop();
+      if (!bars.isActive) return;
+      clearInterval(refresh);
+      output.drawAbove(undefined);
+      // Lines logged since the last redraw are written first; then the bar is cleared.
+      bars.update();
+      bars.stop();
     },
   };
 }

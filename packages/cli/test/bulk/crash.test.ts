@@ -74,7 +74,8 @@ describe("kill -9 in the middle of a run, then --resume", () => {
 
   it("a torn last line left by a kill is ignored on resume, and the next line starts fresh", async () => {
     const { api, report, args, env } = await setup(0);
-    await writeFile(report, '{"line":2,"email":"user1@example.com","status":"invited","http_status":201,"attempts":1,"request_id":null,"error":null}\n{"line":3,"email":"user2@exa');
+    const done = { line: 2, email: "user1@example.com", status: "invited", http_status: 201, attempts: 1, request_id: null, error: null, organization_id: ORG_ID, api_url: api.url };
+    await writeFile(report, `${JSON.stringify(done)}\n{"line":3,"email":"user2@exa`);
     const resumed = await runCli([...args, "--resume"], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env }, home: env.HOME });
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toContain("1 line(s) are not JSON");

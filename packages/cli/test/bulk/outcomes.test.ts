@@ -9,6 +9,8 @@ import { ORG_ID } from "../helpers/server.js";
 const env = { DEEPSET_CLOUD_API_KEY: KEYS.env };
 
 interface ReportLine {
+  organization_id: string;
+  api_url: string;
   line: number;
   email: string;
   status: string;
@@ -46,6 +48,8 @@ describe("a bulk run", () => {
         attempts: 1,
         request_id: expect.stringMatching(/^req-/),
         error: null,
+        organization_id: ORG_ID,
+        api_url: api.url,
       });
     }
     expect(result.stdout).toMatch(/invited\s+12/);
@@ -112,7 +116,7 @@ describe("a bulk run", () => {
       status: "invalid",
       email: "",
       attempts: 0,
-      error: { code: "invalid_input", message: 'email: "bad-email" is not an email address' },
+      error: { code: "invalid_input", message: 'email: "bad-email" is not a valid email address' },
     });
   });
 

@@ -18,7 +18,8 @@ async function fixture() {
   const dir = await tempDir();
   const file = join(dir, "p.csv");
   await writeFile(file, usersCsv(20));
-  return { api, dir, args: ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "2"] };
+  // --yes: on a terminal a file run would ask before sending.
+  return { api, dir, args: ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "2", "--yes"] };
 }
 
 describe("progress", () => {

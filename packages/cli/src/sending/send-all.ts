@@ -1,29 +1,28 @@
-// A bulk run: sends the valid rows through the client at most `concurrency` at a time
-// (p-limit), and gives every row of the input an outcome — sent, invalid, done by an
-// earlier run (resume), or not attempted because the run stopped first. The rows come as a
-// stream and at most twice `concurrency` of them wait in memory at once.
+// Sends the valid rows through the client at most `concurrency` at a time (p-limit), and
+// gives every row of the input an outcome — sent, invalid, done by an earlier run (resume),
+// or not attempted because the run stopped first. The rows come as a stream and at most
+// twice `concurrency` of them wait in memory at once.
 import type { DeepsetCloud } from "@dcloud/client";
 import pLimit from "p-limit";
-import { describeError } from "../errors.js";
-import type { CheckedRow } from "../input/bulk/validate-rows.js";
-import { type InviteRow, type StopReason, stopReasonOf } from "./row.js";
-import { sendInvitation } from "./send.js";
+import type { CheckedRow } from "../input/validate.js";
+import { type InviteRow, type StopReason, stopReasonOf } from "../rows/outcome.js";
+import type { Interruption } from "./interruption.js";
+import { sendRow } from "./send-row.js";
 
-export interface BulkRun {
+export interface SendAll {
   client: DeepsetCloud;
   organizationId: string;
   concurrency: number;
-  /** The checked rows of the input, in file order. */
+  /** The checked rows of the input, in input order. */
   rows: AsyncIterable<CheckedRow>;
   /** Rows an earlier run finished (--resume), by lower-cased email. */
   finished: ReadonlyMap<string, InviteRow>;
+  interruption: Interruption;
   /** Receives each row's outcome as soon as it is known (report line, output, progress). */
   onOutcome(row: InviteRow, how: { resumed: boolean }): void;
-  /** True once the user asked to stop (SIGINT): no new request starts after that. */
-  interrupted(): boolean;
 }
 
-export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | null }> {
+export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | null }> {
   const limit = pLimit(run.concurrency);
   // Rows handed to the limiter and not yet finished; the reader waits while there are many.
   let pending = 0;
@@ -31,9 +30,8 @@ export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | n
   let drained: (() => void) | undefined;
   let failure: { error: unknown } | undefined;
   let stoppedBy: StopReason | null = null;
-  const stopped = () => stoppedBy ?? (run.interrupted() ? "interrupted" : null);
-
-  const notAttempted = (line: number, email: string): InviteRow => ({
+  const stopped = () => stoppedBy ?? (run.interruption.requested ? "interrupted" : null);
+  const notAttempted = (line: number | null, email: string): InviteRow => ({
     line,
     email,
     status: "not_attempted",
@@ -45,6 +43,7 @@ export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | n
 
   for await (const row of run.rows) {
     if (row.problems) {
+      const message = row.problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join("; ");
       run.onOutcome(
         {
           line: row.line,
@@ -53,11 +52,7 @@ export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | n
           http_status: null,
           attempts: 0,
           request_id: null,
-          error: {
-            code: "invalid_input",
-            status: null,
-            message: row.problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join("; "),
-          },
+          error: { code: "invalid_input", status: null, message },
         },
         { resumed: false },
       );
@@ -75,14 +70,7 @@ export async function runBulk(run: BulkRun): Promise<{ stoppedBy: StopReason | n
     const task = limit(async () => {
       // The run may have stopped while this row waited for a free slot.
       if (stopped()) return run.onOutcome(notAttempted(row.line, row.email), { resumed: false });
-      let outcome: InviteRow;
-      try {
-        outcome = await sendInvitation(run.client, run.organizationId, row.invitation, row.line);
-      } catch (error) {
-        // Something the client refused to send (e.g. its own validation): this row failed, the run goes on.
-        const report = describeError(error);
-        outcome = { ...notAttempted(row.line, row.email), status: "failed", error: report };
-      }
+      const outcome = await sendRow(run.client, run.organizationId, row, run.interruption);
       stoppedBy ??= stopReasonOf(outcome);
       run.onOutcome(outcome, { resumed: false });
     });

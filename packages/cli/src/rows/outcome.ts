@@ -1,6 +1,7 @@
-// One invitation's outcome, in the shape of `--json`'s `results` and of a report line, and
-// the summary and exit code of a run.
-import { exitCodeFor, type ErrorReport } from "../errors.js";
+// One row's outcome, in the shape of `--json`'s `results` and of a report line, and the
+// summary and exit code of a run. A single invitation is a run of one row: the same shape,
+// the same rules.
+import { type ErrorReport, exitCodeFor } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 
 export type RowStatus = "invited" | "already_member" | "invalid" | "failed" | "not_attempted";
@@ -16,16 +17,24 @@ export interface InviteRow {
   error: ErrorReport | null;
 }
 
+/** Where a run sends its invitations. */
+export interface Destination {
+  organization_id: string;
+  api_url: string;
+}
+
+/** A report line (and a row of `--json`'s results): the row, and where it was sent, so that --resume never reads one run as another's. */
+export type ReportLine = InviteRow & Destination;
+
 export type Summary = Record<RowStatus, number>;
 
 export function emptySummary(): Summary {
   return { invited: 0, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 };
 }
 
-export function summarize(rows: readonly InviteRow[]): Summary {
-  const summary = emptySummary();
-  for (const row of rows) summary[row.status] += 1;
-  return summary;
+/** Outcomes that mean "this user is in": a resumed run does not send them again. */
+export function isDone(status: string): boolean {
+  return status === "invited" || status === "already_member";
 }
 
 /** Why a run stopped before its end: a 402, a 401/403, or the user's Ctrl-C. */
@@ -50,10 +59,4 @@ export function exitCodeForRun(summary: Summary, stoppedBy: StopReason | null): 
   if (stoppedBy === "auth") return ExitCode.Auth;
   const notDone = summary.invalid + summary.failed + summary.not_attempted;
   return notDone === 0 ? ExitCode.Ok : ExitCode.Failed;
-}
-
-/** The exit code of a run whose rows are all at hand (one user given by flags). */
-export function exitCodeForRows(rows: readonly InviteRow[]): ExitCode {
-  const stoppedBy = rows.map(stopReasonOf).find((reason) => reason !== null) ?? null;
-  return exitCodeForRun(summarize(rows), stoppedBy);
 }

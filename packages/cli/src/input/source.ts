@@ -1,0 +1,97 @@
+// Where a run's rows come from: a file, standard input (`--file -`), or the flags of a single
+// invitation (a file of one row). Rows are read twice (every row is validated before the
+// first request), so standard input is first copied to a private temporary file, removed on
+// every exit but `kill -9`; either way memory does not grow with the input.
+import { createWriteStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { CliError } from "../errors.js";
+import { privateTemp } from "../private-temp.js";
+import { readCsv } from "./csv.js";
+import { readJsonLines } from "./jsonl.js";
+import type { RawRow } from "./raw-row.js";
+
+export type InputFormat = "csv" | "jsonl" | "flags";
+
+export interface Input {
+  format: InputFormat;
+  /** How messages name the input: the path given, "stdin", or "flags". */
+  label: string;
+  /** The file read (the private copy for stdin); undefined for flags. */
+  path: string | undefined;
+  /** The rows, read afresh on each call. */
+  rows(options: { roleFromFlag: boolean; onUnknownColumns?: (names: string[]) => void }): AsyncIterable<RawRow>;
+  /** Removes the private copy of standard input, if any. */
+  dispose(): Promise<void>;
+}
+
+/** One invitation given by flags, as a row of one. */
+export function flagsInput(fields: Record<string, unknown>): Input {
+  return {
+    format: "flags",
+    label: "flags",
+    path: undefined,
+    async *rows() {
+      yield { line: null, fields };
+    },
+    dispose: async () => {},
+  };
+}
+
+export async function fileInput(file: string, stdin: AsyncIterable<unknown>): Promise<Input> {
+  if (file === "-") return stdinInput(stdin);
+  let isFile: boolean;
+  try {
+    isFile = (await stat(file)).isFile();
+    if (isFile) await (await open(file, "r")).close();
+  } catch (error) {
+    throw new CliError("invalid_input", `Cannot read --file ${file}: ${describeFsError(error)}.`);
+  }
+  if (!isFile) throw new CliError("invalid_input", `--file ${file} is a directory or a device, not a file of rows.`);
+  return fromPath(file, formatOf(file), file, async () => {});
+}
+
+/** `.jsonl` and `.ndjson` are JSON Lines; anything else is CSV. */
+function formatOf(path: string): "csv" | "jsonl" {
+  return /\.(jsonl|ndjson)$/i.test(path) ? "jsonl" : "csv";
+}
+
+function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose: () => Promise<void>): Input {
+  return {
+    format,
+    label,
+    path,
+    rows: ({ roleFromFlag, onUnknownColumns }) =>
+      format === "jsonl" ? readJsonLines(path) : readCsv(path, { label, roleFromFlag, ...(onUnknownColumns ? { onUnknownColumns } : {}) }),
+    dispose,
+  };
+}
+
+async function stdinInput(stdin: AsyncIterable<unknown>): Promise<Input> {
+  // The names and emails are the user's alone: a private folder, a 0600 file.
+  const temp = await privateTemp("dcloud-stdin-");
+  const path = join(temp.dir, "input");
+  await pipeline(stdin as NodeJS.ReadableStream, createWriteStream(path, { mode: 0o600 }));
+  return fromPath(path, await sniffFormat(path), "stdin", temp.remove);
+}
+
+/** Standard input has no file name: a first character of "{" means JSON Lines, anything else CSV. */
+async function sniffFormat(path: string): Promise<"csv" | "jsonl"> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
+    const start = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+    return start.startsWith("{") ? "jsonl" : "csv";
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return code ?? (error as Error).message;
+}

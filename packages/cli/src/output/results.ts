@@ -1,0 +1,101 @@
+// What a run prints of its rows: each failure as it happens (with its line in a file), the
+// outcome of a single invitation, and at the end a table by outcome. Under --json stdout
+// holds one document `{ "summary": { … }, "results": [ …rows… ] }`, written whole at the end:
+// the rows wait in a private temporary file meanwhile, so memory does not grow with the file
+// and a run stopped at once leaves either the whole document or nothing.
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { type PrivateTemp, privateTemp } from "../private-temp.js";
+import type { Destination, InviteRow, StopReason, Summary } from "../rows/outcome.js";
+import { hintFor } from "./hints.js";
+import type { Output } from "./output.js";
+
+export interface RunNotes {
+  stoppedBy: StopReason | null;
+  /** Rows an earlier run had finished (--resume). */
+  resumed: number;
+  report: string | undefined;
+}
+
+export class ResultsPrinter {
+  readonly #output: Output;
+  /** A single invitation given by flags: its outcome is the result, not a table. */
+  readonly #single: boolean;
+  readonly #destination: Destination;
+  #spool: { temp: PrivateTemp; fd: number; rows: number } | undefined;
+
+  private constructor(output: Output, single: boolean, destination: Destination) {
+    this.#output = output;
+    this.#single = single;
+    this.#destination = destination;
+  }
+
+  static async start(output: Output, options: { single: boolean; destination: Destination }): Promise<ResultsPrinter> {
+    const printer = new ResultsPrinter(output, options.single, options.destination);
+    if (output.options.json) {
+      const temp = await privateTemp("dcloud-results-");
+      printer.#spool = { temp, fd: openSync(join(temp.dir, "results"), "a", 0o600), rows: 0 };
+    }
+    return printer;
+  }
+
+  row(row: InviteRow, how: { resumed: boolean }): void {
+    if (this.#spool) {
+      // The rows of the document are the report's lines.
+      writeSync(this.#spool.fd, `${this.#spool.rows++ === 0 ? "" : ",\n"}${JSON.stringify({ ...row, ...this.#destination })}`);
+      return;
+    }
+    if (how.resumed) return;
+    const { out } = this.#output;
+    const where = row.line === null ? "" : `line ${row.line}: `;
+    if (row.status === "invited" && this.#single) {
+      this.#output.line(`${out.green("invited")}         ${row.email} to organization ${this.#destination.organization_id}`);
+    } else if (row.status === "already_member" && this.#single) {
+      this.#output.line(`${out.yellow("already member")}  ${row.email} already belongs to organization ${this.#destination.organization_id}`);
+    } else if (row.status === "failed") {
+      const requestId = row.request_id ? ` (request id ${row.request_id})` : "";
+      this.#output.error(`${where}could not invite ${row.email}: ${row.error?.message ?? "failed"}${requestId}`);
+      const hint = this.#single && row.error ? hintFor(row.error.code) : undefined;
+      if (hint) this.#output.hint(hint);
+    } else if (row.status === "not_attempted" && this.#single) {
+      this.#output.error(`did not invite ${row.email}: the run stopped before it was sent`);
+    }
+  }
+
+  /** The summary, or the whole JSON document; then the temporary file is gone. */
+  async end(summary: Summary, notes: RunNotes): Promise<void> {
+    if (this.#spool) {
+      closeSync(this.#spool.fd);
+      const rows = readFileSync(join(this.#spool.temp.dir, "results"), "utf8");
+      // One write: a second Ctrl-C can come before it or after it, never in the middle.
+      this.#output.raw(`{\n"summary": ${JSON.stringify(summary)},\n"results": [${rows ? `\n${rows}\n` : ""}]\n}\n`);
+      await this.#spool.temp.remove();
+      return;
+    }
+    if (!this.#single) this.#table(summary, notes);
+    if (notes.stoppedBy === "interrupted") {
+      this.#output.warn("interrupted: no request was started after it; run again with --resume (and the same --report) to finish.");
+    } else if (notes.stoppedBy) {
+      const hint = hintFor(notes.stoppedBy === "auth" ? "authentication" : "payment_required");
+      if (!this.#single) {
+        this.#output.error(`the run stopped at the first ${notes.stoppedBy === "auth" ? "401/403" : "402"}; the rows after it were not sent.`);
+        if (hint) this.#output.hint(hint);
+      }
+    }
+  }
+
+  #table(summary: Summary, notes: RunNotes): void {
+    const { out } = this.#output;
+    const rows: [string, number, (s: string) => string][] = [
+      ["invited", summary.invited, out.green],
+      ["already member", summary.already_member, out.yellow],
+      ["invalid", summary.invalid, out.red],
+      ["failed", summary.failed, out.red],
+      ["not attempted", summary.not_attempted, out.dim],
+    ];
+    this.#output.line(`organization ${this.#destination.organization_id}`);
+    for (const [name, count, paint] of rows) this.#output.line(`  ${paint(name.padEnd(15))} ${String(count).padStart(7)}`);
+    if (notes.resumed > 0) this.#output.line(`  (${notes.resumed} of these were done by an earlier run: --resume)`);
+    if (notes.report) this.#output.line(`report: ${notes.report}`);
+  }
+}
