@@ -21,7 +21,7 @@ import { join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { compareSpecs, renderReport } from "./spec-update/diff.mjs";
+import { compareSpecs, renderReport } from "./spec-diff/compare.mjs";
 import { loadDocument } from "./spec-update/load.mjs";
 import { selectSupported } from "./spec-update/select.mjs";
 import { patchYaml } from "./spec-update/write.mjs";

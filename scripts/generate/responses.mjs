@@ -1,7 +1,10 @@
 // The spec's own words for each response status, so error messages say what the API's page says.
-import { operationsOf } from "./spec.mjs";
+import { operationsOf } from "../openapi/index.mjs";
+/** @import { Document } from "../openapi/index.mjs" */
 
+/** @param {Document} spec */
 export function renderResponses(spec) {
+  /** @type {Record<string, Record<string, string | undefined>>} */
   const byOperation = {};
   for (const { operationId, operation } of operationsOf(spec)) {
     byOperation[operationId] = Object.fromEntries(

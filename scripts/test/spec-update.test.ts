@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { renderValidators } from "../../../scripts/generate/validators.mjs";
-import { renderTypes } from "../../../scripts/generate/types.mjs";
+import { renderValidators } from "../generate/validators.mjs";
+import { renderTypes } from "../generate/types.mjs";
 
-const root = new URL("../../../", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;
 const fixture = (name: string) => join(root, "scripts/spec-update/fixtures", name);
 const realSpec = readFileSync(join(root, "spec/openapi.yaml"), "utf8");
 const temps: string[] = [];

@@ -13,7 +13,7 @@
 // Request schemas are compared "what does the API accept" (narrowing breaks callers);
 // response schemas "what may the API answer" (widening breaks readers). A difference this
 // file does not classify is reported as major ("review it"), so nothing slips through as safe.
-import { deepEqual, isObject, operationsOf, resolve } from "./util.mjs";
+import { deepEqual, isObject, operationsOf, resolve } from "../spec-update/util.mjs";
 
 const LEVELS = ["none", "patch", "minor", "major"];
 const DOC_KEYS = new Set(["title", "description", "summary", "examples", "example", "$comment", "externalDocs", "tags"]);

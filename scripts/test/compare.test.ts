@@ -1,6 +1,6 @@
 // The comparison behind the breaking-change report, rule by rule, on small inline specs.
 import { describe, expect, it } from "vitest";
-import { compareSpecs } from "../../../scripts/spec-update/diff.mjs";
+import { compareSpecs } from "../spec-diff/compare.mjs";
 
 type Change = { level: string; where: string; message: string };
 type Schema = Record<string, unknown>;
