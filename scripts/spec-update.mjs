@@ -9,7 +9,7 @@
 //   --out DIR        the spec folder to update (default: spec/); its openapi.yaml is the
 //                    previous spec. Only the default folder triggers `pnpm generate`.
 //   --dry-run        print the report, write nothing
-//   --json           print the report as JSON ({ bump, changes, notes, dropped, missing })
+//   --json           print the report as JSON ({ bump, changes, notes }: spec:diff's, with notes)
 //   --no-generate    do not run `pnpm generate` after writing spec/
 //
 // Exit codes: 0 done (whatever the bump); 1 an operation the project supports is gone
@@ -21,7 +21,8 @@ import { join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { compareSpecs, renderReport } from "./spec-diff/compare.mjs";
+import { compareDocuments } from "./spec-diff/compare.mjs";
+import { renderReport } from "./spec-diff/report.mjs";
 import { loadDocument } from "./spec-update/load.mjs";
 import { selectSupported } from "./spec-update/select.mjs";
 import { patchYaml } from "./spec-update/write.mjs";
@@ -64,19 +65,16 @@ try {
 }
 const current = parse(currentText);
 const { spec, notes, missing, dropped } = selectSupported(upstream, current);
-const report = compareSpecs(current, spec);
-if (missing.length > 0) {
-  for (const key of missing) report.changes.unshift({ level: "major", where: key, message: "operation removed upstream" });
-  report.bump = "major";
-}
+const report = compareDocuments(current, spec);
+if (dropped.length > 0) notes.push(`left out, as the project does not use them: ${dropped.join(", ")}`);
 
 if (args.json) {
-  console.log(JSON.stringify({ ...report, notes, dropped, missing }, null, 2));
+  console.log(JSON.stringify({ ...report, notes }, null, 2));
 } else {
   say(`spec:update: ${args.from} → ${relative(process.cwd(), specPath) || specPath}`);
   say(`Kept ${Object.values(spec.paths).reduce((n, item) => n + Object.keys(item).filter((k) => /^(get|put|post|delete|options|head|patch|trace)$/.test(k)).length, 0)} operation(s) and ${Object.values(spec.components ?? {}).reduce((n, group) => n + Object.keys(group).length, 0)} component(s); left out ${dropped.length} upstream operation(s) the project does not support.`);
   say("");
-  say(renderReport(report, { notes }));
+  say(renderReport(report, { notes, empty: "No changes to the supported operations." }));
 }
 
 if (missing.length > 0) {

@@ -15,7 +15,8 @@ async function testedPackages() {
     if (!pattern.endsWith("/*")) dirs.push(pattern);
     else {
       const parent = pattern.slice(0, -1);
-      for (const d of await readdir(new URL(parent, root), { withFileTypes: true })) if (d.isDirectory()) dirs.push(parent + d.name);
+      for (const d of await readdir(new URL(parent, root), { withFileTypes: true }))
+        if (d.isDirectory()) dirs.push(parent + d.name);
     }
   }
   const tested = [];

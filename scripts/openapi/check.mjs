@@ -39,16 +39,24 @@ export function checkDocument(raw, { source, locate }) {
   /** @type {(segments: Segments, problem: string) => never} */
   const fail = (segments, problem) => {
     const at = locate?.(segments);
-    throw new DocumentError(`${source}${at ? `:${at}` : ""}: ${segments.length > 0 ? `${toPointer(segments)}: ` : ""}${problem}`);
+    throw new DocumentError(
+      `${source}${at ? `:${at}` : ""}: ${segments.length > 0 ? `${toPointer(segments)}: ` : ""}${problem}`,
+    );
   };
   if (!isObject(raw)) fail([], "not an OpenAPI document (not an object)");
   const root = /** @type {Record<string, unknown>} */ (raw);
   if (root.openapi === undefined) {
-    fail([], typeof root.swagger === "string" ? `Swagger ${root.swagger} is not OpenAPI 3.x` : 'not an OpenAPI document (no "openapi" field)');
+    fail(
+      [],
+      typeof root.swagger === "string"
+        ? `Swagger ${root.swagger} is not OpenAPI 3.x`
+        : 'not an OpenAPI document (no "openapi" field)',
+    );
   }
   const version = String(root.openapi);
   const upgrade = /^3\.0\.\d+$/.test(version);
-  if (!upgrade && !/^3\.1\.\d+$/.test(version)) fail(["openapi"], `OpenAPI ${version} is not supported (3.0.x or 3.1.x)`);
+  if (!upgrade && !/^3\.1\.\d+$/.test(version))
+    fail(["openapi"], `OpenAPI ${version} is not supported (3.0.x or 3.1.x)`);
 
   /** @type {string[]} */
   const nulls = [];
@@ -81,7 +89,9 @@ export function checkDocument(raw, { source, locate }) {
     if (value === undefined) return;
     if (value === null) return absent(parent, key, at);
     if (!Array.isArray(value)) fail([...at, key], `must be a list (found ${describe(value)})`);
-    if (each) for (let i = 0; i < value.length; i++) each(/** @type {Container} */ (/** @type {unknown} */ (value)), i, [...at, key, i]);
+    if (each)
+      for (let i = 0; i < value.length; i++)
+        each(/** @type {Container} */ (/** @type {unknown} */ (value)), i, [...at, key, i]);
   };
   /** A `$ref`, checked once the whole document has been read. @param {Record<string, unknown>} node @param {Segments} at */
   const reference = (node, at) => {
@@ -105,7 +115,8 @@ export function checkDocument(raw, { source, locate }) {
     if (upgrade) value = parent[key] = upgradeSchema(node);
     const s = /** @type {Record<string, unknown>} */ (value);
     if ("$ref" in s) reference(s, at);
-    if (s.type !== undefined && ![s.type].flat().every((t) => typeof t === "string")) fail([...at, "type"], "must be a type name or a list of them");
+    if (s.type !== undefined && ![s.type].flat().every((t) => typeof t === "string"))
+      fail([...at, "type"], "must be a type name or a list of them");
     if (s.required !== undefined && !(Array.isArray(s.required) && s.required.every((r) => typeof r === "string"))) {
       fail([...at, "required"], "must be a list of property names");
     }
@@ -137,7 +148,9 @@ export function checkDocument(raw, { source, locate }) {
       const m = mustBeObject(media[type], here);
       schema(m, "schema", [...here, "schema"], true);
       map(m, "examples", here, refOr(anything));
-      map(m, "encoding", here, (encodings, name, at) => map(mustBeObject(encodings[name], at), "headers", at, refOr(header)));
+      map(m, "encoding", here, (encodings, name, at) =>
+        map(mustBeObject(encodings[name], at), "headers", at, refOr(header)),
+      );
     }
   };
   /** @param {Record<string, unknown>} node @param {Segments} at */
@@ -161,20 +174,29 @@ export function checkDocument(raw, { source, locate }) {
   };
   /** @param {Record<string, unknown>} node @param {Segments} at */
   const operation = (node, at) => {
-    if (node.operationId !== undefined && typeof node.operationId !== "string") fail([...at, "operationId"], "must be a string");
+    if (node.operationId !== undefined && typeof node.operationId !== "string")
+      fail([...at, "operationId"], "must be a string");
     list(node, "tags", at);
     list(node, "security", at);
     list(node, "parameters", at, refOr(parameter));
     if (optionalObject(node, "requestBody", at)) refOr(content)(node, "requestBody", [...at, "requestBody"]);
     map(node, "responses", at, refOr(response));
-    map(node, "callbacks", at, refOr((callback, at) => Object.keys(callback).forEach((e) => pathItem(callback, e, [...at, e]))));
+    map(
+      node,
+      "callbacks",
+      at,
+      refOr((callback, at) => {
+        for (const expression of Object.keys(callback)) pathItem(callback, expression, [...at, expression]);
+      }),
+    );
   };
   /** @type {Visit} */
   const pathItem = (parent, key, at) => {
     const item = mustBeObject(parent[key], at);
     if ("$ref" in item) reference(item, at);
     list(item, "parameters", at, refOr(parameter));
-    for (const method of Object.keys(item)) if (METHODS.has(method)) operation(mustBeObject(item[method], [...at, method]), [...at, method]);
+    for (const method of Object.keys(item))
+      if (METHODS.has(method)) operation(mustBeObject(item[method], [...at, method]), [...at, method]);
   };
 
   const paths = optionalObject(root, "paths", []);
@@ -212,10 +234,13 @@ export function checkDocument(raw, { source, locate }) {
   const notes = [];
   if (upgrade) {
     root.openapi = "3.1.0";
-    notes.push(`${source} is OpenAPI ${version}; read as OpenAPI 3.1 (nullable, exclusiveMinimum/exclusiveMaximum and example converted)`);
+    notes.push(
+      `${source} is OpenAPI ${version}; read as OpenAPI 3.1 (nullable, exclusiveMinimum/exclusiveMaximum and example converted)`,
+    );
   }
   if (nulls.length > 0) {
-    notes.push(`${source} has null where an object belongs, read as absent, at ${nulls.length === 1 ? nulls[0] : `${nulls.length} places (${nulls.slice(0, 3).join(", ")}${nulls.length > 3 ? ", …" : ""})`}`);
+    const more = nulls.length > 1 ? ` and ${nulls.length - 1} more place(s)` : "";
+    notes.push(`${source}: null where an object belongs, read as absent, at ${nulls[0]}${more}`);
   }
   return { document: /** @type {Document} */ (root), version, notes };
 }

@@ -36,7 +36,9 @@ export async function loadDocument(from, { allowUrl = false } = {}) {
       text = await readFile(from, "utf8");
     } catch (error) {
       const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
-      throw new DocumentError(`${from}: cannot read it (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory" : message})`);
+      throw new DocumentError(
+        `${from}: cannot read it (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory" : message})`,
+      );
     }
   }
   return parseDocumentText(text, from);

@@ -51,7 +51,15 @@ export function operationsOf(document, { requireOperationId = true } = {}) {
         const parameter = resolve(document, p);
         parameters.set(`${parameter.in} ${parameter.name}`, parameter);
       }
-      operations.push({ key, method, path, operationId: operation.operationId, operation, pathItem, parameters: [...parameters.values()] });
+      operations.push({
+        key,
+        method,
+        path,
+        operationId: operation.operationId,
+        operation,
+        pathItem,
+        parameters: [...parameters.values()],
+      });
     }
   }
   return operations;

@@ -66,7 +66,9 @@ export function resolve(document, node) {
     siblings = { ...rest, ...siblings };
     current = target;
   }
-  return /** @type {T} */ (Object.keys(siblings).length > 0 && isObject(current) ? { ...current, ...siblings } : current);
+  return /** @type {T} */ (
+    Object.keys(siblings).length > 0 && isObject(current) ? { ...current, ...siblings } : current
+  );
 }
 
 /**
@@ -87,7 +89,9 @@ export function resolveRefs(document) {
       const target = pointerTarget(document, $ref);
       if (target === undefined) throw new Error(`Unresolvable $ref ${$ref}`);
       const resolved = walk(target, [...seen, $ref]);
-      return Object.keys(rest).length > 0 ? { ...(/** @type {object} */ (resolved)), ...(/** @type {object} */ (walk(rest, seen))) } : resolved;
+      return Object.keys(rest).length > 0
+        ? { .../** @type {object} */ (resolved), .../** @type {object} */ (walk(rest, seen)) }
+        : resolved;
     }
     return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, walk(v, seen)]));
   };

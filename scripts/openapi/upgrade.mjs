@@ -10,7 +10,17 @@
 /** @import { SchemaObject } from "./types.mjs" */
 
 /** Keywords that only annotate: they stay on the outside when a schema is wrapped. */
-const ANNOTATIONS = new Set(["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "externalDocs"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$comment",
+  "externalDocs",
+]);
 
 /** @param {SchemaObject} schema @returns {SchemaObject} */
 export function upgradeSchema(schema) {

@@ -1,65 +1,123 @@
-// The comparison behind the breaking-change report, rule by rule, on small inline specs.
+// The comparison behind spec:diff and spec:update, rule by rule, on small inline documents.
 import { describe, expect, it } from "vitest";
-import { compareSpecs } from "../spec-diff/compare.mjs";
+import type { Document, Schema } from "../openapi/index.mjs";
+import { compareDocuments } from "../spec-diff/compare.mjs";
 
-type Change = { level: string; where: string; message: string };
-type Schema = Record<string, unknown>;
-const spec = (request: Schema, response: Schema, extra: { params?: unknown[]; responses?: Schema; schemas?: Schema } = {}) => ({
-  openapi: "3.1.0",
-  paths: {
-    "/x": {
-      post: {
-        operationId: "x",
-        parameters: extra.params ?? [],
-        requestBody: { required: true, content: { "application/json": { schema: request } } },
-        responses: extra.responses ?? { "200": { description: "ok", content: { "application/json": { schema: response } } } },
+type Json = Record<string, unknown>;
+const doc = (request: Schema, response: Schema, extra: { params?: Json[]; responses?: Json; schemas?: Json } = {}) =>
+  ({
+    openapi: "3.1.0",
+    paths: {
+      "/x": {
+        post: {
+          operationId: "x",
+          parameters: extra.params ?? [],
+          requestBody: { required: true, content: { "application/json": { schema: request } } },
+          responses: extra.responses ?? {
+            "200": { description: "ok", content: { "application/json": { schema: response } } },
+          },
+        },
       },
     },
-  },
-  components: { schemas: extra.schemas ?? {} },
-});
-const obj = (properties: Schema, required: string[] = []) => ({ type: "object", properties, required });
+    components: { schemas: extra.schemas ?? {} },
+  }) as unknown as Document;
+const obj = (properties: Json, required: string[] = []) => ({ type: "object", properties, required }) as Schema;
 const str = { type: "string" };
-function bump(before: unknown, after: unknown): [string, string[]] {
-  const { bump, changes } = compareSpecs(before, after) as { bump: string; changes: Change[] };
-  return [bump, changes.map((c) => `${c.level}: ${c.message}`)];
+
+/** The bump and each change as "level where: message". */
+function diff(before: Document, after: Document): [string, string[]] {
+  const { bump, changes } = compareDocuments(before, after);
+  return [bump, changes.map((c) => `${c.level} ${c.where}: ${c.message}`)];
 }
 
 describe("request bodies: narrowing breaks callers", () => {
   const base = obj({ a: str, b: str }, ["a"]);
   it.each([
-    ["field removed", obj({ a: str }, ["a"]), "major", 'request field "b" removed'],
-    ["field newly required", obj({ a: str, b: str }, ["a", "b"]), "major", 'request field "b" is now required'],
-    ["new required field", obj({ a: str, b: str, c: str }, ["a", "c"]), "major", 'new required request field "c"'],
-    ["new optional field", obj({ a: str, b: str, c: str }, ["a"]), "minor", 'new optional request field "c"'],
-    ["no longer required", obj({ a: str, b: str }, []), "minor", 'request field "a" is no longer required'],
-    ["type widened", obj({ a: { type: ["string", "null"] }, b: str }, ["a"]), "minor", "type widened: now also null"],
-    ["format added", obj({ a: { type: "string", format: "uuid" }, b: str }, ["a"]), "major", "format uuid added"],
-    ["enum added", obj({ a: { type: "string", enum: ["X"] }, b: str }, ["a"]), "major", 'now limited to ["X"]'],
-    ["maxLength added", obj({ a: { type: "string", maxLength: 5 }, b: str }, ["a"]), "major", "maxLength 5 added"],
-    ["unknown fields refused", { ...obj({ a: str, b: str }, ["a"]), additionalProperties: false }, "major", "unknown fields no longer allowed"],
-    ["default changed", obj({ a: str, b: { type: "string", default: "x" } }, ["a"]), "major", 'default changed from undefined to "x" (a call that omits it behaves differently)'],
-    ["description only", obj({ a: { type: "string", description: "A." }, b: str }, ["a"]), "patch", "description changed"],
-  ])("%s", (_, after, level, message) => {
-    expect(bump(spec(base, {}), spec(after, {}))).toEqual([level, [`${level}: ${message}`]]);
+    ["field removed", obj({ a: str }, ["a"]), 'major request body: request field "b" removed'],
+    [
+      "field newly required",
+      obj({ a: str, b: str }, ["a", "b"]),
+      'major request body: request field "b" is now required',
+    ],
+    [
+      "new required field",
+      obj({ a: str, b: str, c: str }, ["a", "c"]),
+      'major request body: new required request field "c"',
+    ],
+    [
+      "new optional field",
+      obj({ a: str, b: str, c: str }, ["a"]),
+      'minor request body: new optional request field "c"',
+    ],
+    ["no longer required", obj({ a: str, b: str }, []), 'minor request body: request field "a" is no longer required'],
+    [
+      "format added",
+      obj({ a: { type: "string", format: "uuid" }, b: str }, ["a"]),
+      "major request body.a: format uuid added",
+    ],
+    [
+      "enum added",
+      obj({ a: { type: "string", enum: ["X"] }, b: str }, ["a"]),
+      'major request body.a: now limited to ["X"]',
+    ],
+    [
+      "maxLength added",
+      obj({ a: { type: "string", maxLength: 5 }, b: str }, ["a"]),
+      "major request body.a: maxLength 5 added",
+    ],
+    [
+      "type widened",
+      obj({ a: { type: ["string", "null"] }, b: str }, ["a"]),
+      "minor request body.a: type widened: now also null",
+    ],
+    [
+      "description only",
+      obj({ a: { type: "string", description: "A." }, b: str }, ["a"]),
+      "patch request body.a: description changed",
+    ],
+  ])("%s", (_, after, change) => {
+    expect(diff(doc(base, {}), doc(after, {}))).toEqual([change.split(" ")[0], [change]]);
+  });
+
+  it("unknown fields refused, and a changed default: major", () => {
+    expect(diff(doc(base, {}), doc({ ...(base as Json), additionalProperties: false }, {}))).toEqual([
+      "major",
+      ["major request body: unknown fields no longer allowed"],
+    ]);
+    expect(diff(doc(base, {}), doc(obj({ a: str, b: { type: "string", default: "x" } }, ["a"]), {}))).toEqual([
+      "major",
+      ['major request body.b: default changed from undefined to "x" (a call that omits it behaves differently)'],
+    ]);
   });
 
   it("a type replaced by another: narrowed (major) and widened (minor)", () => {
-    expect(bump(spec(obj({ a: str }), {}), spec(obj({ a: { type: "integer" } }), {}))).toEqual([
+    expect(diff(doc(obj({ a: str }), {}), doc(obj({ a: { type: "integer" } }), {}))).toEqual([
       "major",
-      ["major: type narrowed: no longer string (now integer)", "minor: type widened: now also integer"],
+      [
+        "major request body.a: type narrowed: no longer string (now integer)",
+        "minor request body.a: type widened: now also integer",
+      ],
     ]);
   });
 
   it("enum values: removing one breaks, adding one does not", () => {
     const e = (...values: string[]) => obj({ role: { type: "string", enum: values } });
-    expect(bump(spec(e("A", "B"), {}), spec(e("A"), {}))).toEqual(["major", ['major: values removed: ["B"]']]);
-    expect(bump(spec(e("A"), {}), spec(e("A", "B"), {}))).toEqual(["minor", ['minor: values added: ["B"]']]);
+    expect(diff(doc(e("A", "B"), {}), doc(e("A"), {}))).toEqual([
+      "major",
+      ['major request body.role: values removed: ["B"]'],
+    ]);
+    expect(diff(doc(e("A"), {}), doc(e("A", "B"), {}))).toEqual([
+      "minor",
+      ['minor request body.role: values added: ["B"]'],
+    ]);
   });
 
   it("array items are compared too", () => {
-    const ids = (items: Schema) => obj({ ids: { type: "array", items } });
-    expect(bump(spec(ids(str), {}), spec(ids({ type: "string", format: "uuid" }), {}))[0]).toBe("major");
+    const ids = (items: Json) => obj({ ids: { type: "array", items } });
+    expect(diff(doc(ids(str), {}), doc(ids({ type: "string", format: "uuid" }), {}))).toEqual([
+      "major",
+      ["major request body.ids[]: format uuid added"],
+    ]);
   });
 });
 
@@ -69,68 +127,92 @@ describe("responses: widening breaks readers", () => {
     ["field removed", obj({ id: str }, ["id"]), "major", 'response field "name" removed'],
     ["field may be absent", obj({ id: str, name: str }, ["id"]), "major", 'response field "name" may now be absent'],
     ["new field", obj({ id: str, name: str, extra: str }, ["id", "name"]), "minor", 'new response field "extra"'],
-    ["type widened", obj({ id: { type: ["string", "null"] }, name: str }, ["id", "name"]), "major", "type widened: now also null"],
-    ["format dropped", obj({ id: str, name: str }, ["id", "name"]), "none", ""],
   ])("%s", (_, after, level, message) => {
-    expect(bump(spec({}, base), spec({}, after))).toEqual([level, level === "none" ? [] : [`${level}: ${message}`]]);
+    expect(diff(doc({}, base), doc({}, after))).toEqual([level, [`${level} response 200: ${message}`]]);
+  });
+
+  it("a type widened to null: major", () => {
+    const after = obj({ id: { type: ["string", "null"] }, name: str }, ["id", "name"]);
+    expect(diff(doc({}, base), doc({}, after))).toEqual([
+      "major",
+      ["major response 200.id: type widened: now also null"],
+    ]);
   });
 
   it("a format dropped from a response field breaks, a format added does not", () => {
     const f = (format?: string) => obj({ id: format ? { type: "string", format } : str });
-    expect(bump(spec({}, f("uuid")), spec({}, f()))).toEqual(["major", ["major: format uuid dropped"]]);
-    expect(bump(spec({}, f()), spec({}, f("uuid")))).toEqual(["minor", ["minor: format uuid added"]]);
+    expect(diff(doc({}, f("uuid")), doc({}, f()))).toEqual(["major", ["major response 200.id: format uuid dropped"]]);
+    expect(diff(doc({}, f()), doc({}, f("uuid")))).toEqual(["minor", ["minor response 200.id: format uuid added"]]);
   });
 
   it("status codes: removed is major, added is minor, a changed success status is named", () => {
-    const r = (...codes: string[]) => spec({}, {}, { responses: Object.fromEntries(codes.map((c) => [c, { description: c }])) });
-    expect(bump(r("201", "409"), r("201"))).toEqual(["major", ["major: response 409 removed"]]);
-    expect(bump(r("201"), r("201", "429"))).toEqual(["minor", ["minor: new response 429"]]);
-    expect(bump(r("201"), r("200"))).toEqual([
+    const r = (...codes: string[]) =>
+      doc({}, {}, { responses: Object.fromEntries(codes.map((c) => [c, { description: c }])) });
+    expect(diff(r("201", "409"), r("201"))).toEqual(["major", ["major response 409: removed"]]);
+    expect(diff(r("201"), r("201", "429"))).toEqual(["minor", ["minor response 429: added"]]);
+    expect(diff(r("201"), r("200"))).toEqual([
       "major",
-      ["major: success status changed from 201 to 200", "major: response 201 removed", "minor: new response 200"],
+      [
+        "major responses: success status changed from 201 to 200",
+        "major response 201: removed",
+        "minor response 200: added",
+      ],
     ]);
   });
 });
 
 describe("parameters, refs and the rest", () => {
-  const p = (required: boolean, schema: Schema = str) => ({ name: "q", in: "query", required, schema });
-  it("parameters: new required is major, new optional minor, removed major", () => {
-    expect(bump(spec({}, {}), spec({}, {}, { params: [p(true)] }))).toEqual(["major", ['major: new required query parameter "q"']]);
-    expect(bump(spec({}, {}), spec({}, {}, { params: [p(false)] }))).toEqual(["minor", ['minor: new optional query parameter "q"']]);
-    expect(bump(spec({}, {}, { params: [p(false)] }), spec({}, {}))).toEqual(["major", ['major: query parameter "q" removed']]);
-    expect(bump(spec({}, {}, { params: [p(false)] }), spec({}, {}, { params: [p(false, { type: "string", pattern: "^a" })] }))[0]).toBe("major");
+  const p = (required: boolean, schema: Json = str) => ({ name: "q", in: "query", required, schema });
+  it("parameters: new required is major, new optional minor, removed major, a pattern added major", () => {
+    const q = 'query parameter "q"';
+    expect(diff(doc({}, {}), doc({}, {}, { params: [p(true)] }))).toEqual([
+      "major",
+      [`major ${q}: new required parameter`],
+    ]);
+    expect(diff(doc({}, {}), doc({}, {}, { params: [p(false)] }))).toEqual([
+      "minor",
+      [`minor ${q}: new optional parameter`],
+    ]);
+    expect(diff(doc({}, {}, { params: [p(false)] }), doc({}, {}))).toEqual(["major", [`major ${q}: removed`]]);
+    const patterned = doc({}, {}, { params: [p(false, { type: "string", pattern: "^a" })] });
+    expect(diff(doc({}, {}, { params: [p(false)] }), patterned)).toEqual(["major", [`major ${q}: pattern ^a added`]]);
   });
 
   it("a change inside a referenced component is attributed to the operation using it, with the component's name", () => {
     const ref = { $ref: "#/components/schemas/Body" };
-    const [level, changes] = bump(
-      spec(ref, {}, { schemas: { Body: obj({ a: str }) } }),
-      spec(ref, {}, { schemas: { Body: obj({ a: str }, ["a"]) } }),
+    const { changes } = compareDocuments(
+      doc(ref, {}, { schemas: { Body: obj({ a: str }) } }),
+      doc(ref, {}, { schemas: { Body: obj({ a: str }, ["a"]) } }),
     );
-    expect(level).toBe("major");
-    expect(compareSpecs(spec(ref, {}, { schemas: { Body: obj({ a: str }) } }), spec(ref, {}, { schemas: { Body: obj({ a: str }, ["a"]) } })).changes[0].where).toBe(
-      "POST /x request body (Body)",
-    );
-    expect(changes).toEqual(['major: request field "a" is now required']);
+    expect(changes).toEqual([
+      {
+        level: "major",
+        operation: "POST /x",
+        where: "request body (Body)",
+        message: 'request field "a" is now required',
+      },
+    ]);
   });
 
   it("recursive schemas terminate", () => {
-    const node = (extra: Schema = {}) => ({ Node: obj({ child: { $ref: "#/components/schemas/Node" }, ...extra }) });
+    const node = (extra: Json = {}) => ({ Node: obj({ child: { $ref: "#/components/schemas/Node" }, ...extra }) });
     const ref = { $ref: "#/components/schemas/Node" };
-    expect(bump(spec(ref, {}, { schemas: node() }), spec(ref, {}, { schemas: node({ v: str }) }))).toEqual(["minor", ['minor: new optional request field "v"']]);
+    expect(diff(doc(ref, {}, { schemas: node() }), doc(ref, {}, { schemas: node({ v: str }) }))).toEqual([
+      "minor",
+      ['minor request body (Node): new optional request field "v"'],
+    ]);
   });
 
   it("operations removed or added; no change at all is none", () => {
-    const empty = { openapi: "3.1.0", paths: {} };
-    expect(bump(spec({}, {}), empty)).toEqual(["major", ["major: operation removed"]]);
-    expect(bump(empty, spec({}, {}))).toEqual(["minor", ["minor: operation added"]]);
-    expect(bump(spec(obj({ a: str }), {}), spec(obj({ a: str }), {}))).toEqual(["none", []]);
+    const empty = { openapi: "3.1.0", paths: {} } as Document;
+    expect(diff(doc({}, {}), empty)).toEqual(["major", ["major operation: removed"]]);
+    expect(diff(empty, doc({}, {}))).toEqual(["minor", ["minor operation: added"]]);
+    expect(diff(doc(obj({ a: str }), {}), doc(obj({ a: str }), {}))).toEqual(["none", []]);
   });
 
   it("a keyword the comparison does not know is reported as major, to be reviewed", () => {
-    expect(bump(spec(obj({ a: str }), {}), spec({ ...obj({ a: str }), not: { required: ["b"] } }, {}))).toEqual([
-      "major",
-      ['major: "not" changed; not classified, review it'],
-    ]);
+    expect(diff(doc(obj({ a: str }), {}), doc({ ...(obj({ a: str }) as Json), not: { required: ["b"] } }, {}))).toEqual(
+      ["major", ['major request body: "not" changed; not classified, review it']],
+    );
   });
 });

@@ -1,0 +1,208 @@
+// Two schemas at the same place (a parameter, a request body, a response, and recursively their
+// properties, items and alternatives), compared in the direction the data flows: in a request
+// narrowing what is accepted breaks callers (major) and widening is minor; in a response
+// widening what may come breaks readers (major) and narrowing is minor.
+import { isDeepStrictEqual as equal } from "node:util";
+import { componentName, isObject, resolve } from "../openapi/index.mjs";
+
+/** @import { Document, Schema, SchemaObject } from "../openapi/index.mjs" */
+/** @import { Context, Direction, Level } from "./compare.mjs" */
+
+const DOC_KEYS = new Set([
+  "title",
+  "description",
+  "summary",
+  "examples",
+  "example",
+  "$comment",
+  "externalDocs",
+  "tags",
+]);
+const LOWER_BOUNDS = ["minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties", "minContains"];
+const UPPER_BOUNDS = ["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties", "maxContains"];
+const HANDLED = new Set([
+  ...["type", "format", "enum", "const", "properties", "required", "additionalProperties", "items"],
+  ...["anyOf", "oneOf", "allOf", "default", "pattern", "multipleOf", "uniqueItems", "deprecated"],
+  ...["readOnly", "writeOnly", ...LOWER_BOUNDS, ...UPPER_BOUNDS],
+]);
+
+/**
+ * A schema as the comparison reads it: its `$ref`s followed, and the name of the component it
+ * is (the first `$ref` on the way), if any.
+ * @typedef {{ schema: SchemaObject, name: string | null }} View
+ * @param {Document} document @param {Schema | undefined} schema
+ * @returns {View}
+ */
+function view(document, schema) {
+  if (schema === undefined || schema === true) return { schema: {}, name: null };
+  if (schema === false) return { schema: { not: {} }, name: null };
+  const name = typeof schema.$ref === "string" ? componentName(schema.$ref) : null;
+  return { schema: resolve(document, schema), name };
+}
+
+/** The JSON types a schema allows, or null for "any"; "number" includes "integer". @param {SchemaObject} schema */
+function typesOf(schema) {
+  if (schema.type === undefined) return null;
+  const types = new Set([schema.type].flat());
+  if (types.has("number")) types.add("integer");
+  return types;
+}
+
+/** @param {unknown} value */
+const json = (value) => JSON.stringify(value);
+
+/**
+ * @param {Context} ctx @param {string} op @param {string} where
+ * @param {Schema | undefined} a @param {Schema | undefined} b
+ * @param {Direction} direction
+ * @param {ReadonlySet<string>} [seen] the pairs of components compared on the way here (recursion)
+ */
+export function compareSchema(ctx, op, where, a, b, direction, seen = new Set()) {
+  const { schema: x, name: xName } = view(ctx.before, a);
+  const { schema: y, name: yName } = view(ctx.after, b);
+  if (xName || yName) {
+    const pair = `${xName}|${yName}`;
+    if (seen.has(pair)) return;
+    seen = new Set([...seen, pair]);
+  }
+  // Equal and free of refs: nothing below can differ. (Equal refs may name changed components.)
+  if (equal(x, y) && !json(x).includes('"$ref"')) return;
+  const name = yName ?? xName;
+  const at = name ? `${where} (${name})` : where;
+  /** @type {(level: Level, message: string) => void} */
+  const add = (level, message) => ctx.add(level, op, at, message);
+  const request = direction === "request";
+  /** @type {(message: string) => void} narrowing breaks callers of a request */
+  const narrowed = (message) => add(request ? "major" : "minor", message);
+  /** @type {(message: string) => void} widening breaks readers of a response */
+  const widened = (message) => add(request ? "minor" : "major", message);
+
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    if ((DOC_KEYS.has(k) || k.startsWith("x-")) && !equal(x[k], y[k])) add("patch", `${k} changed`);
+  }
+
+  const ot = typesOf(x);
+  const nt = typesOf(y);
+  if (ot && !nt) widened(`type widened from ${[...ot].join("|")} to any`);
+  if (!ot && nt) narrowed(`type narrowed from any to ${[...nt].join("|")}`);
+  if (ot && nt) {
+    const lost = [...ot].filter((t) => !nt.has(t));
+    const gained = [...nt].filter((t) => !ot.has(t));
+    if (lost.length > 0) narrowed(`type narrowed: no longer ${lost.join("|")} (now ${[...nt].join("|")})`);
+    if (gained.length > 0) widened(`type widened: now also ${gained.join("|")}`);
+  }
+
+  if (x.format !== y.format) {
+    if (x.format === undefined) narrowed(`format ${y.format} added`);
+    else if (y.format === undefined) widened(`format ${x.format} dropped`);
+    else add("major", `format changed from ${x.format} to ${y.format}`);
+  }
+
+  const values = (/** @type {SchemaObject} */ s) => ("const" in s ? [s.const] : s.enum);
+  const ov = values(x);
+  const nv = values(y);
+  if (!equal(ov, nv)) {
+    if (!ov) narrowed(`now limited to ${json(nv)}`);
+    else if (!nv) widened(`no longer limited to ${json(ov)}`);
+    else {
+      const lost = ov.filter((v) => !nv.some((w) => equal(v, w)));
+      const gained = nv.filter((v) => !ov.some((w) => equal(v, w)));
+      if (lost.length > 0) narrowed(`values removed: ${json(lost)}`);
+      if (gained.length > 0) widened(`values added: ${json(gained)}`);
+    }
+  }
+
+  for (const k of [...LOWER_BOUNDS, ...UPPER_BOUNDS]) {
+    const [p, q] = [x[k], y[k]];
+    if (p === q) continue;
+    if (p === undefined) narrowed(`${k} ${q} added`);
+    else if (q === undefined) widened(`${k} ${p} dropped`);
+    else if (LOWER_BOUNDS.includes(k) ? Number(q) > Number(p) : Number(q) < Number(p))
+      narrowed(`${k} tightened from ${p} to ${q}`);
+    else widened(`${k} loosened from ${p} to ${q}`);
+  }
+  for (const k of ["pattern", "multipleOf"]) {
+    const [p, q] = [x[k], y[k]];
+    if (p === q) continue;
+    if (p === undefined) narrowed(`${k} ${q} added`);
+    else if (q === undefined) widened(`${k} ${p} dropped`);
+    else add("major", `${k} changed from ${p} to ${q}`);
+  }
+  if (!x.uniqueItems && y.uniqueItems) narrowed("items must now be unique");
+  if (x.uniqueItems && !y.uniqueItems) widened("items no longer need to be unique");
+
+  if (!equal(x.default, y.default)) {
+    if (request)
+      add(
+        "major",
+        `default changed from ${json(x.default)} to ${json(y.default)} (a call that omits it behaves differently)`,
+      );
+    else add("patch", "default changed");
+  }
+  if (!x.deprecated && y.deprecated) add("minor", "deprecated");
+  for (const k of ["readOnly", "writeOnly"]) if (!!x[k] !== !!y[k]) add("major", `${k} changed`);
+
+  // Object properties.
+  const oldProps = x.properties ?? {};
+  const newProps = y.properties ?? {};
+  const oreq = new Set(x.required ?? []);
+  const nreq = new Set(y.required ?? []);
+  const field = request ? "request field" : "response field";
+  for (const prop of new Set([...Object.keys(oldProps), ...Object.keys(newProps), ...oreq, ...nreq])) {
+    const inOld = prop in oldProps || oreq.has(prop);
+    const inNew = prop in newProps || nreq.has(prop);
+    if (inOld && !inNew) {
+      add("major", `${field} "${prop}" removed`);
+      continue;
+    }
+    if (!inOld && inNew) {
+      if (request)
+        add(nreq.has(prop) ? "major" : "minor", `new ${nreq.has(prop) ? "required" : "optional"} ${field} "${prop}"`);
+      else add("minor", `new ${field} "${prop}"`);
+      continue;
+    }
+    if (!oreq.has(prop) && nreq.has(prop)) {
+      if (request) add("major", `${field} "${prop}" is now required`);
+      else add("minor", `${field} "${prop}" is now always present`);
+    }
+    if (oreq.has(prop) && !nreq.has(prop)) {
+      if (request) add("minor", `${field} "${prop}" is no longer required`);
+      else add("major", `${field} "${prop}" may now be absent`);
+    }
+    if (prop in oldProps && prop in newProps)
+      compareSchema(ctx, op, `${at}.${prop}`, oldProps[prop], newProps[prop], direction, seen);
+    else if (prop in oldProps !== prop in newProps)
+      add("major", `${field} "${prop}": schema ${prop in oldProps ? "removed" : "added"}; review it`);
+  }
+
+  // additionalProperties: absent or true means "anything".
+  const oa = x.additionalProperties ?? true;
+  const na = y.additionalProperties ?? true;
+  if (!equal(oa, na)) {
+    if (na === false) narrowed("unknown fields no longer allowed");
+    else if (oa === false) widened("unknown fields now allowed");
+    else compareSchema(ctx, op, `${at}.*`, isObject(oa) ? oa : {}, isObject(na) ? na : {}, direction, seen);
+  }
+
+  if (x.items !== undefined || y.items !== undefined)
+    compareSchema(ctx, op, `${at}[]`, x.items, y.items, direction, seen);
+
+  for (const k of /** @type {const} */ (["anyOf", "oneOf", "allOf"])) {
+    const ol = x[k] ?? [];
+    const nl = y[k] ?? [];
+    if (equal(ol, nl)) continue;
+    for (let i = 0; i < Math.min(ol.length, nl.length); i++)
+      compareSchema(ctx, op, `${at} ${k}[${i}]`, ol[i], nl[i], direction, seen);
+    if (k === "allOf") {
+      if (ol.length !== nl.length) add("major", `allOf changed from ${ol.length} to ${nl.length} schemas; review it`);
+    } else {
+      if (nl.length < ol.length) narrowed(`${k}: ${ol.length - nl.length} alternative(s) removed`);
+      if (nl.length > ol.length) widened(`${k}: ${nl.length - ol.length} alternative(s) added`);
+    }
+  }
+
+  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    if (HANDLED.has(k) || DOC_KEYS.has(k) || k.startsWith("x-")) continue;
+    if (!equal(x[k], y[k])) add("major", `"${k}" changed; not classified, review it`);
+  }
+}
