@@ -26,18 +26,68 @@ const HANDLED = new Set([
   ...["readOnly", "writeOnly", ...LOWER_BOUNDS, ...UPPER_BOUNDS],
 ]);
 
+/** Keywords that only annotate a schema: beside a `$ref` or a union they do not change what it accepts. */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$comment",
+  "externalDocs",
+]);
+/** @param {string} keyword */
+const isAnnotation = (keyword) => ANNOTATIONS.has(keyword) || keyword.startsWith("x-");
+/** Keywords that apply to values of every type: a union with null cannot be merged into their schema. */
+const ANY_TYPE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "const", "$ref"];
+
 /**
- * A schema as the comparison reads it: its `$ref`s followed, and the name of the component it
- * is (the first `$ref` on the way), if any.
+ * A schema as the comparison reads it, with the name of the component it is (the first `$ref`
+ * on the way), if any. Different ways of writing the same schema read the same:
+ *   - `$ref`s are followed;
+ *   - anyOf/oneOf of a schema and {type: "null"} (how OpenAPI 3.1 servers write a nullable
+ *     field) is that schema with "null" added to its type (how OpenAPI 3.0's `nullable` reads).
  * @typedef {{ schema: SchemaObject, name: string | null }} View
  * @param {Document} document @param {Schema | undefined} schema
  * @returns {View}
  */
 function view(document, schema) {
-  if (schema === undefined || schema === true) return { schema: {}, name: null };
-  if (schema === false) return { schema: { not: {} }, name: null };
-  const name = typeof schema.$ref === "string" ? componentName(schema.$ref) : null;
-  return { schema: resolve(document, schema), name };
+  /** @type {string | null} */
+  let name = null;
+  let s = schema;
+  if (isObject(s) && typeof s.$ref === "string") {
+    name = componentName(s.$ref);
+    s = resolve(document, s);
+  }
+  if (s === undefined || s === true) return { schema: {}, name };
+  if (s === false) return { schema: { not: {} }, name };
+  const union = nullableUnion(document, s);
+  if (union) return { schema: union.schema, name: name ?? union.name };
+  return { schema: s, name };
+}
+
+/** anyOf/oneOf: [S, {type: "null"}], beside annotations only, as S with "null" added; else null. @param {Document} document @param {SchemaObject} s @returns {View | null} */
+function nullableUnion(document, s) {
+  for (const k of /** @type {const} */ (["anyOf", "oneOf"])) {
+    const list = s[k];
+    if (list?.length !== 2 || !Object.keys(s).every((key) => key === k || isAnnotation(key))) continue;
+    const nullAt = list.findIndex(
+      (alt) =>
+        isObject(alt) && alt.type === "null" && Object.keys(alt).every((key) => key === "type" || isAnnotation(key)),
+    );
+    if (nullAt === -1) continue;
+    const inner = view(document, list[1 - nullAt]);
+    const t = inner.schema;
+    if (t.type === undefined || ANY_TYPE.some((key) => key in t)) continue;
+    const merged = { ...t, ...Object.fromEntries(Object.entries(s).filter(([key]) => key !== k)) };
+    merged.type = [...new Set([...[t.type].flat(), "null"])];
+    if (t.enum && !t.enum.includes(null)) merged.enum = [...t.enum, null];
+    return { schema: merged, name: inner.name };
+  }
+  return null;
 }
 
 /** The JSON types a schema allows, or null for "any"; "number" includes "integer". @param {SchemaObject} schema */

@@ -216,3 +216,29 @@ describe("parameters, refs and the rest", () => {
     );
   });
 });
+
+describe("one schema written two ways reads as one", () => {
+  it("a nullable field: type [T, null] (OpenAPI 3.0's nullable, converted) or anyOf [T, null] (OpenAPI 3.1 servers): no change", () => {
+    const typeUnion = obj({ n: { type: ["integer", "null"], exclusiveMinimum: 0, title: "N" } });
+    const anyOf = obj({ n: { anyOf: [{ type: "integer", exclusiveMinimum: 0 }, { type: "null" }], title: "N" } });
+    const oneOf = obj({ n: { oneOf: [{ type: "null" }, { type: "integer", exclusiveMinimum: 0 }], title: "N" } });
+    expect(diff(doc({}, typeUnion), doc({}, anyOf))).toEqual(["none", []]);
+    expect(diff(doc(anyOf, {}), doc(typeUnion, {}))).toEqual(["none", []]);
+    expect(diff(doc({}, anyOf), doc({}, oneOf))).toEqual(["none", []]);
+  });
+
+  it("a nullable enum, and a nullable reference", () => {
+    const enumUnion = obj({ e: { type: ["string", "null"], enum: ["A", "B", null] } });
+    const enumAnyOf = obj({ e: { anyOf: [{ type: "string", enum: ["A", "B"] }, { type: "null" }] } });
+    expect(diff(doc({}, enumUnion), doc({}, enumAnyOf))).toEqual(["none", []]);
+    const schemas = { R: obj({ a: str }) };
+    const ref = { $ref: "#/components/schemas/R" };
+    const nullableRef = obj({ r: { anyOf: [ref, { type: "null" }] } });
+    expect(diff(doc({}, nullableRef, { schemas }), doc({}, nullableRef, { schemas }))).toEqual(["none", []]);
+    // …but a field that becomes nullable is still a change: a response widened.
+    expect(diff(doc({}, obj({ r: ref }), { schemas }), doc({}, nullableRef, { schemas }))).toEqual([
+      "major",
+      ["major response 200.r (R): type widened: now also null"],
+    ]);
+  });
+});
