@@ -117,7 +117,8 @@ export function compareSchema(ctx, op, where, a, b, direction, seen = new Set())
   }
   // Equal and free of refs: nothing below can differ. (Equal refs may name changed components.)
   if (equal(x, y) && !json(x).includes('"$ref"')) return;
-  const name = yName ?? xName;
+  // Named as in the base document, as the operations are.
+  const name = xName ?? yName;
   const at = name ? `${where} (${name})` : where;
   /** @type {(level: Level, message: string) => void} */
   const add = (level, message) => ctx.add(level, op, at, message);
