@@ -3,7 +3,16 @@
 export { DocumentError } from "./check.mjs";
 export { loadDocument, parseDocumentText } from "./load.mjs";
 export { HTTP_METHODS, operationsOf, pathParameterNames, pathShape } from "./operations.mjs";
-export { componentName, isObject, isReference, pointerTarget, resolve, resolveRefs, toPointer } from "./refs.mjs";
+export {
+  componentName,
+  isObject,
+  isReference,
+  pointerSegments,
+  pointerTarget,
+  resolve,
+  resolveRefs,
+  toPointer,
+} from "./refs.mjs";
 /**
  * @typedef {import("./types.mjs").Document} Document
  * @typedef {import("./types.mjs").Operation} Operation

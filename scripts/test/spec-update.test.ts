@@ -17,6 +17,7 @@ const project = readFileSync(fixture("project.yaml"), "utf8");
 const scratch = mkdtempSync(join(tmpdir(), "dcloud-spec-update-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit fixture documents freely
 type Json = Record<string, any>;
 type Report = {
   bump: string;
@@ -103,6 +104,38 @@ describe("what an upstream change implies", () => {
       `patch ${INVITE} operation: description changed`,
       `patch ${INVITE} request body (UserInvitation).role: description changed`,
     ]);
+  });
+});
+
+describe("upstream documents as servers publish them", () => {
+  it("OpenAPI 3.0.2 (FastAPI: nullable, anyOf, example, boolean exclusiveMinimum, content: null): read as 3.1, nothing changed", () => {
+    const { report } = update(fixture("upstream-3.0.2.json"));
+    expect(report.changes).toEqual([]);
+    expect(report.bump).toBe("none");
+    expect(report.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/upstream-3\.0\.2\.json is OpenAPI 3\.0\.2; read as OpenAPI 3\.1/),
+        expect.stringMatching(
+          /null where an object belongs, read as absent, at #\/paths\/.*\/responses\/402\/content and 3 more/,
+        ),
+      ]),
+    );
+  });
+
+  it("content: null in OpenAPI 3.1 too: read as no content", () => {
+    const { report } = update(upstream("upstream-3.1.0.json", (d) => (inviteOf(d).responses["409"].content = null)));
+    expect(report.bump).toBe("none");
+  });
+
+  it("a document that is not valid OpenAPI: exit 2, naming the file, the line and the place; nothing written", () => {
+    const out = specFolder();
+    const from = upstream("upstream-3.1.0.json", (d) => (inviteOf(d).responses["201"] = "Created"));
+    const r = specUpdate("--from", from, "--out", out);
+    expect(r.stderr).toMatch(
+      /^spec:update: .*upstream-\d+\.json:\d+:\d+: #\/paths\/~1api~1v1~1organization~1\{organization_id\}~1invitation\/post\/responses\/201: must be an object \(found a string\)\n$/,
+    );
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(out, "openapi.yaml"), "utf8")).toBe(project);
   });
 });
 
