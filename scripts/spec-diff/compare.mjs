@@ -16,7 +16,7 @@
 // response schemas as "what may the API answer" (widening breaks readers): schema.mjs. A
 // difference the rules do not classify is major ("review it"), so nothing slips through as safe.
 import { isDeepStrictEqual as equal } from "node:util";
-import { operationsOf, resolve } from "../openapi/index.mjs";
+import { operationsOf, pathParameterNames, pathShape, resolve } from "../openapi/index.mjs";
 import { compareSchema } from "./schema.mjs";
 /** @import { Document, OperationEntry } from "../openapi/index.mjs" */
 /** @import { MediaType, RequestBody, Response } from "../openapi/types.mjs" */
@@ -55,14 +55,21 @@ export function compareDocuments(before, after) {
       if (!changes.some((c) => equal(c, change))) changes.push(change);
     },
   };
-  const byKey = (/** @type {Document} */ document) =>
-    new Map(operationsOf(document, { requireOperationId: false }).map((entry) => [entry.key, entry]));
-  const oldOps = byKey(before);
-  const newOps = byKey(after);
-  for (const [key] of oldOps) if (!newOps.has(key)) ctx.add("major", key, "operation", "removed");
-  for (const [key] of newOps) if (!oldOps.has(key)) ctx.add("minor", key, "operation", "added");
-  for (const [key, o] of oldOps) {
-    const n = newOps.get(key);
+  // One operation is the same method on a path of the same shape: a renamed path parameter
+  // does not make another operation.
+  const byShape = (/** @type {Document} */ document) =>
+    new Map(
+      operationsOf(document, { requireOperationId: false }).map((entry) => [
+        `${entry.method} ${pathShape(entry.path)}`,
+        entry,
+      ]),
+    );
+  const oldOps = byShape(before);
+  const newOps = byShape(after);
+  for (const [shape, o] of oldOps) if (!newOps.has(shape)) ctx.add("major", o.key, "operation", "removed");
+  for (const [shape, n] of newOps) if (!oldOps.has(shape)) ctx.add("minor", n.key, "operation", "added");
+  for (const [shape, o] of oldOps) {
+    const n = newOps.get(shape);
     if (n) compareOperation(ctx, o, n);
   }
   return { bump: changes.reduce((max, c) => higher(max, c.level), /** @type {Level | "none"} */ ("none")), changes };
@@ -86,9 +93,26 @@ function compareOperation(ctx, o, n) {
   if (!o.operation.deprecated && n.operation.deprecated) add("minor", "operation", "deprecated");
   if (!equal(o.operation.security, n.operation.security)) add("major", "operation", "security requirements changed");
 
-  const label = (/** @type {{ in: string, name: string }} */ p) => `${p.in} parameter "${p.name}"`;
-  const oldParams = new Map(o.parameters.map((p) => [label(p), p]));
-  const newParams = new Map(n.parameters.map((p) => [label(p), p]));
+  // Path parameters renamed: reported once, then compared under their old names.
+  const oldNames = pathParameterNames(o.path);
+  const newNames = pathParameterNames(n.path);
+  /** @type {Map<string, string>} */
+  const renamed = new Map();
+  newNames.forEach((name, i) => {
+    const old = oldNames[i];
+    if (old !== undefined && old !== name) renamed.set(name, old);
+  });
+  for (const [name, old] of renamed) {
+    add(
+      "major",
+      "operation",
+      `path parameter "${old}" renamed to "${name}" (${n.path}): the same URLs, but the generated types name the path and the parameter`,
+    );
+  }
+  /** @param {{ in: string, name: string }} p @param {Map<string, string>} names */
+  const label = (p, names) => `${p.in} parameter "${(p.in === "path" && names.get(p.name)) || p.name}"`;
+  const oldParams = new Map(o.parameters.map((p) => [label(p, new Map()), p]));
+  const newParams = new Map(n.parameters.map((p) => [label(p, renamed), p]));
   for (const [where, p] of oldParams) {
     const q = newParams.get(where);
     if (!q) {

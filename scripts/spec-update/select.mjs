@@ -1,6 +1,7 @@
 // Upstream document + the project's current spec → the project's next spec: the operations the
-// project supports (those the current spec has, matched by method and path), every component
-// they reference (transitively), and the project-level fields of the current spec.
+// project supports (those the current spec has, matched by method and path shape, so that a
+// renamed path parameter is the same operation), every component they reference
+// (transitively), and the project-level fields of the current spec.
 //
 // What comes from where, and why:
 //   upstream  the supported operations (parameters, request bodies, responses, words) and the
@@ -9,15 +10,25 @@
 //             `tags`: these describe how dcloud uses the API (EU/US servers, the Bearer scheme,
 //             JSON Schema 2020-12 for Prism and Ajv), not the API's operations. An operation's
 //             own `security` is taken from the current spec too (upstream names its own scheme).
+//   names     the generated types are keyed by the operation's path (with its parameters'
+//             names) and operationId: where upstream names them otherwise, the spec keeps its own.
 //   examples  kept from the current spec where upstream has none for the same media type (the
 //             project's rule: every response has an example); each kept example is checked
 //             against the new schema, and one that no longer fits is named in the notes.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { HTTP_METHODS, isObject, operationsOf, pointerSegments, resolve } from "../openapi/index.mjs";
+import {
+  HTTP_METHODS,
+  isObject,
+  operationsOf,
+  pathParameterNames,
+  pathShape,
+  pointerSegments,
+  resolve,
+} from "../openapi/index.mjs";
 
-/** @import { Document, Operation } from "../openapi/index.mjs" */
-/** @import { Components, MediaType, PathItem } from "../openapi/types.mjs" */
+/** @import { Document, Operation, Parameter } from "../openapi/index.mjs" */
+/** @import { Components, MediaType, PathItem, Reference } from "../openapi/types.mjs" */
 
 const PROJECT_FIELDS = ["jsonSchemaDialect", "info", "servers", "security", "tags", "externalDocs"];
 
@@ -38,23 +49,47 @@ export function selectSupported(upstream, current) {
   /** @type {Record<string, PathItem>} */
   const paths = {};
   const supported = operationsOf(current, { requireOperationId: false });
+  const upstreamOperations = new Map(
+    operationsOf(upstream, { requireOperationId: false }).map((o) => [`${o.method} ${pathShape(o.path)}`, o]),
+  );
+  /** @type {Set<string>} */
+  const used = new Set();
   for (const { key, path, method, operation } of supported) {
-    const upstreamItem = upstream.paths?.[path];
-    const upstreamOperation = upstreamItem?.[method];
-    if (!upstreamItem || !upstreamOperation) {
+    const shape = `${method} ${pathShape(path)}`;
+    const found = upstreamOperations.get(shape);
+    if (!found) {
       missing.push(key);
       continue;
     }
+    used.add(shape);
+    // Upstream's names of the path parameters → the spec's.
+    /** @type {Map<string, string>} */
+    const names = new Map();
+    const ours = pathParameterNames(path);
+    pathParameterNames(found.path).forEach((name, i) => {
+      if (ours[i] !== undefined && ours[i] !== name) names.set(name, ours[i]);
+    });
+    if (names.size > 0) {
+      const list = [...names].map(([theirs, own]) => `path parameter "${own}" is "${theirs}" there`).join(", ");
+      notes.push(`${key}: upstream's path is ${found.path} (${list}); the spec keeps its own`);
+    }
+    const item = found.pathItem;
     // The path item's own fields (summary, description, parameters), without other methods.
-    paths[path] ??= Object.fromEntries(
-      Object.entries(upstreamItem).filter(([k]) => !HTTP_METHODS.some((m) => m === k)),
+    paths[path] ??= renameParameters(
+      upstream,
+      Object.fromEntries(Object.entries(item).filter(([k]) => !HTTP_METHODS.some((m) => m === k))),
+      names,
     );
-    /** @type {PathItem} */ (paths[path])[method] = mergeOperation(key, upstreamOperation, operation, notes);
+    const merged = renameParameters(upstream, mergeOperation(key, found.operation, operation, notes), names);
+    if (operation.operationId !== undefined && merged.operationId !== operation.operationId) {
+      notes.push(
+        `${key}: upstream's operationId is ${merged.operationId}; the spec keeps ${operation.operationId} (the generated types are keyed by it)`,
+      );
+      merged.operationId = operation.operationId;
+    }
+    /** @type {PathItem} */ (paths[path])[method] = merged;
   }
-  const supportedKeys = new Set(supported.map((o) => o.key));
-  const dropped = operationsOf(upstream, { requireOperationId: false })
-    .map((o) => o.key)
-    .filter((key) => !supportedKeys.has(key));
+  const dropped = [...upstreamOperations].filter(([shape]) => !used.has(shape)).map(([, o]) => o.key);
 
   /** @type {Document} */
   const spec = { openapi: upstream.openapi };
@@ -86,6 +121,23 @@ export function selectSupported(upstream, current) {
   else delete spec.components;
   checkExamples(spec, notes);
   return { spec, notes, missing, dropped };
+}
+
+/**
+ * A path item or operation whose path parameters are named as `names` says (upstream's name →
+ * the spec's); a parameter given by `$ref` is written out, renamed.
+ * @template {{ parameters?: (Parameter | Reference)[] }} T
+ * @param {Document} upstream @param {T} node @param {Map<string, string>} names
+ * @returns {T}
+ */
+function renameParameters(upstream, node, names) {
+  if (names.size === 0 || !node.parameters) return node;
+  const parameters = node.parameters.map((p) => {
+    const parameter = resolve(upstream, p);
+    const name = parameter.in === "path" ? names.get(parameter.name) : undefined;
+    return name === undefined ? p : { ...parameter, name };
+  });
+  return { ...node, parameters };
 }
 
 /** @param {string} key @param {Operation} upstreamOperation @param {Operation} currentOperation @param {string[]} notes */

@@ -242,3 +242,40 @@ describe("one schema written two ways reads as one", () => {
     ]);
   });
 });
+
+describe("operations are matched by method and path shape", () => {
+  const at = (path: string, name: string) =>
+    ({
+      openapi: "3.1.0",
+      paths: {
+        [path]: {
+          get: {
+            operationId: "get",
+            parameters: [{ name, in: "path", required: true, schema: { type: "string" } }],
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    }) as unknown as Document;
+
+  it("a renamed path parameter is the same operation, reported as a rename", () => {
+    expect(
+      compareDocuments(at("/orgs/{org}/users", "org"), at("/orgs/{organization_id}/users", "organization_id")).changes,
+    ).toEqual([
+      {
+        level: "major",
+        operation: "GET /orgs/{org}/users",
+        where: "operation",
+        message:
+          'path parameter "org" renamed to "organization_id" (/orgs/{organization_id}/users): the same URLs, but the generated types name the path and the parameter',
+      },
+    ]);
+  });
+
+  it("a parameter that moves to another segment is another operation", () => {
+    expect(diff(at("/orgs/{org}/users", "org"), at("/orgs/users/{org}", "org"))).toEqual([
+      "major",
+      ["major operation: removed", "minor operation: added"],
+    ]);
+  });
+});

@@ -122,6 +122,19 @@ describe("upstream documents as servers publish them", () => {
     );
   });
 
+  it("a renamed path parameter: the same operation; the spec keeps its path, parameter name and operationId", () => {
+    const { report, text } = update(fixture("upstream-renamed-parameter.json"));
+    expect(report.changes).toEqual([]);
+    expect(report.notes).toEqual(
+      expect.arrayContaining([
+        `${INVITE}: upstream's path is /api/v1/organization/{org_id}/invitation (path parameter "organization_id" is "org_id" there); the spec keeps its own`,
+        `${INVITE}: upstream's operationId is invite_user_to_organization_api_v1_organization__org_id__invitation_post; the spec keeps invite_user_to_organization_api_v1_organization__organization_id__invitation_post (the generated types are keyed by it)`,
+      ]),
+    );
+    expect(text).toContain("/api/v1/organization/{organization_id}/invitation:");
+    expect(text).not.toContain("org_id");
+  });
+
   it("content: null in OpenAPI 3.1 too: read as no content", () => {
     const { report } = update(upstream("upstream-3.1.0.json", (d) => (inviteOf(d).responses["409"].content = null)));
     expect(report.bump).toBe("none");
