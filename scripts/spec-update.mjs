@@ -4,7 +4,8 @@
 // with every component they reference, writes spec/openapi.yaml, regenerates the client's
 // types and validators (`pnpm generate`), and prints what changed for a client against the
 // previous spec, with the semver bump it implies (the comparison of `pnpm spec:diff`). What is
-// kept from the current spec and why: spec-update/select.mjs.
+// kept from the current spec and why: spec-update/select.mjs; the spec's names for the schemas
+// that upstream names otherwise: spec-update/names.mjs.
 //
 //   --from URL|FILE  the upstream document (required)
 //   --out DIR        the spec folder to update (default: spec/); its openapi.yaml is the
@@ -25,6 +26,7 @@ import { parseArgs } from "node:util";
 import { DocumentError, loadDocument, operationsOf, parseDocumentText } from "./openapi/index.mjs";
 import { compareDocuments } from "./spec-diff/compare.mjs";
 import { renderReport } from "./spec-diff/report.mjs";
+import { keepSchemaNames } from "./spec-update/names.mjs";
 import { selectSupported } from "./spec-update/select.mjs";
 import { patchYaml } from "./spec-update/write.mjs";
 
@@ -76,9 +78,17 @@ try {
   console.error(`spec:update: ${error.message}`);
   process.exit(2);
 }
-const { spec, notes, missing, dropped } = selectSupported(upstream.document, current.document);
-const report = compareDocuments(current.document, spec);
-notes.unshift(...upstream.notes);
+const selected = selectSupported(upstream.document, current.document);
+const { missing, dropped } = selected;
+const named = keepSchemaNames(
+  selected.spec,
+  compareDocuments(current.document, selected.spec).renames,
+  current.document,
+);
+const spec = named.spec;
+const { bump, changes } = compareDocuments(current.document, spec);
+const report = { bump, changes };
+const notes = [...upstream.notes, ...selected.notes, ...named.notes];
 if (dropped.length > 0) notes.push(`left out, as the project does not use them: ${dropped.join(", ")}`);
 
 if (args.json) {

@@ -7,7 +7,7 @@
 //          removed; a request field or parameter newly required; a request type, format, enum
 //          or bound narrowed; a response type, format or enum widened; a response field that
 //          may now be absent; a success status changed; a request default changed; a name the
-//          generated types carry changed (operationId).
+//          generated types carry changed (a component schema's, a path's, an operationId).
 //   minor  something added that no existing call depends on: a new operation, optional field
 //          or parameter, a new response field or status, a request type widened.
 //   patch  words only: description, summary, title, examples, x-* extensions.
@@ -24,12 +24,15 @@ import { compareSchema } from "./schema.mjs";
 /**
  * @typedef {"major" | "minor" | "patch"} Level
  * @typedef {{ level: Level, operation: string, where: string, message: string }} Change
- * @typedef {{ bump: Level | "none", changes: Change[] }} Comparison
+ * @typedef {{ before: string, after: string, operation: string, where: string }} SchemaRename a component
+ *   schema of one document that the other names otherwise, found at the same place (`where`)
+ * @typedef {{ bump: Level | "none", changes: Change[], renames: SchemaRename[] }} Comparison
  * @typedef {"request" | "response"} Direction
  * @typedef {object} Context what the comparison of one pair of documents shares
  * @property {Document} before
  * @property {Document} after
  * @property {(level: Level, operation: string, where: string, message: string) => void} add
+ * @property {SchemaRename[]} renames
  */
 
 /** @type {readonly (Level | "none")[]} */
@@ -50,6 +53,7 @@ export function compareDocuments(before, after) {
   const ctx = {
     before,
     after,
+    renames: [],
     add: (level, operation, where, message) => {
       const change = { level, operation, where, message };
       if (!changes.some((c) => equal(c, change))) changes.push(change);
@@ -72,7 +76,8 @@ export function compareDocuments(before, after) {
     const n = newOps.get(shape);
     if (n) compareOperation(ctx, o, n);
   }
-  return { bump: changes.reduce((max, c) => higher(max, c.level), /** @type {Level | "none"} */ ("none")), changes };
+  const bump = changes.reduce((max, c) => higher(max, c.level), /** @type {Level | "none"} */ ("none"));
+  return { bump, changes, renames: ctx.renames };
 }
 
 /** @param {Context} ctx @param {OperationEntry} o @param {OperationEntry} n */

@@ -4,7 +4,7 @@
 /** @type {Record<Level, string>} */
 const HEADINGS = { major: "Breaking (major)", minor: "Additive (minor)", patch: "Documentation only (patch)" };
 
-/** @param {Comparison} comparison @param {{ notes?: string[], empty?: string }} [options] */
+/** @param {Pick<Comparison, "bump" | "changes">} comparison @param {{ notes?: string[], empty?: string }} [options] */
 export function renderReport({ bump, changes }, { notes = [], empty = "No changes." } = {}) {
   const lines = [];
   for (const level of /** @type {Level[]} */ (["major", "minor", "patch"])) {

@@ -115,11 +115,17 @@ export function compareSchema(ctx, op, where, a, b, direction, seen = new Set())
     if (seen.has(pair)) return;
     seen = new Set([...seen, pair]);
   }
-  // Equal and free of refs: nothing below can differ. (Equal refs may name changed components.)
-  if (equal(x, y) && !json(x).includes('"$ref"')) return;
   // Named as in the base document, as the operations are.
   const name = xName ?? yName;
   const at = name ? `${where} (${name})` : where;
+  // A component that the other document names otherwise, at the same place: its name is
+  // the generated type's.
+  if (xName && yName && xName !== yName && !ctx.renames.some((r) => r.before === xName && r.after === yName)) {
+    ctx.renames.push({ before: xName, after: yName, operation: op, where: at });
+    ctx.add("major", op, at, `schema ${xName} renamed to ${yName} (the generated type's name changes)`);
+  }
+  // Equal and free of refs: nothing below can differ. (Equal refs may name changed components.)
+  if (equal(x, y) && !json(x).includes('"$ref"')) return;
   /** @type {(level: Level, message: string) => void} */
   const add = (level, message) => ctx.add(level, op, at, message);
   const request = direction === "request";

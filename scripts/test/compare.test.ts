@@ -279,3 +279,25 @@ describe("operations are matched by method and path shape", () => {
     ]);
   });
 });
+
+describe("component schemas named otherwise", () => {
+  it("the same place, another name: a rename, once, and the schema's changes field by field", () => {
+    const user = obj({ id: str, name: str }, ["id"]);
+    const before = doc({}, { $ref: "#/components/schemas/UserMe" }, { schemas: { UserMe: user } });
+    const after = doc(
+      {},
+      { $ref: "#/components/schemas/User" },
+      {
+        schemas: { User: obj({ id: str, name: str, extra: str }, ["id"]) },
+      },
+    );
+    const { changes, renames } = compareDocuments(before, after);
+    expect(renames).toEqual([
+      { before: "UserMe", after: "User", operation: "POST /x", where: "response 200 (UserMe)" },
+    ]);
+    expect(changes.map((c) => `${c.level} ${c.where}: ${c.message}`)).toEqual([
+      "major response 200 (UserMe): schema UserMe renamed to User (the generated type's name changes)",
+      'minor response 200 (UserMe): new response field "extra"',
+    ]);
+  });
+});

@@ -108,18 +108,39 @@ describe("what an upstream change implies", () => {
 });
 
 describe("upstream documents as servers publish them", () => {
-  it("OpenAPI 3.0.2 (FastAPI: nullable, anyOf, example, boolean exclusiveMinimum, content: null): read as 3.1, nothing changed", () => {
-    const { report } = update(fixture("upstream-3.0.2.json"));
+  it("OpenAPI 3.0.2 (FastAPI: nullable, anyOf, example, boolean exclusiveMinimum, content: null), naming /me's schema User: read as 3.1, the spec unchanged byte for byte", () => {
+    const { report, text } = update(fixture("upstream-3.0.2.json"));
     expect(report.changes).toEqual([]);
     expect(report.bump).toBe("none");
+    expect(text).toBe(project);
     expect(report.notes).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/upstream-3\.0\.2\.json is OpenAPI 3\.0\.2; read as OpenAPI 3\.1/),
         expect.stringMatching(
           /null where an object belongs, read as absent, at #\/paths\/.*\/responses\/402\/content and 3 more/,
         ),
+        "schema UserMe: upstream calls it User (GET /api/v1/me, response 200 (UserMe)); the spec keeps UserMe",
+        "left out, as the project does not use them: DELETE /api/v1/organization/{organization_id}/users/{user_id}, GET /api/v1/workspaces/{workspace_name}/pipelines",
       ]),
     );
+  });
+
+  it("a schema named otherwise and changed: the spec's name is kept, and its changes are reported field by field", () => {
+    const { report, text } = update(fixture("upstream-additive.json"));
+    expect(report.bump).toBe("minor");
+    expect(changes(report)).toEqual([
+      `minor ${INVITE} request body (UserInvitation): new optional request field "language"`,
+      `minor ${INVITE} response 429: added`,
+      'minor GET /api/v1/me response 200 (UserMe): new response field "created_at"',
+    ]);
+    expect(text).toContain("$ref: '#/components/schemas/UserMe'");
+    expect(text).not.toMatch(/\bUser:/);
+    // Only what upstream added differs from the current file; comments and layout stay.
+    const added = text.split("\n").filter((line) => !project.split("\n").includes(line));
+    expect(added.join("\n")).toMatch(
+      /^ +'429':\n.*Too many invitations.*\n +language:\n(.|\n)*created_at:\n(.|\n)*date-time$/,
+    );
+    expect(project.split("\n").filter((line) => !text.split("\n").includes(line))).toEqual([]);
   });
 
   it("a renamed path parameter: the same operation; the spec keeps its path, parameter name and operationId", () => {
