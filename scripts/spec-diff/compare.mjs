@@ -13,8 +13,11 @@
 //   patch  words only: description, summary, title, examples, x-* extensions.
 //
 // Request schemas are compared as "what does the API accept" (narrowing breaks callers);
-// response schemas as "what may the API answer" (widening breaks readers): schema.mjs. A
-// difference the rules do not classify is major ("review it"), so nothing slips through as safe.
+// response schemas as "what may the API answer" (widening breaks readers): schema.mjs. There,
+// read-only properties do not constrain requests, nor write-only ones responses; a pattern
+// accepts more only when it is gone or accepts any string; allOf with a single $ref beside
+// annotations is that $ref. A difference the rules do not classify is major ("review it"), so
+// nothing slips through as safe.
 import { isDeepStrictEqual as equal } from "node:util";
 import { operationsOf, pathParameterNames, pathShape, resolve } from "../openapi/index.mjs";
 import { compareSchema } from "./schema.mjs";

@@ -48,6 +48,8 @@ const ANY_TYPE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "const
  * A schema as the comparison reads it, with the name of the component it is (the first `$ref`
  * on the way), if any. Different ways of writing the same schema read the same:
  *   - `$ref`s are followed;
+ *   - allOf with a single schema, beside annotations only, is that schema with the annotations
+ *     (how pydantic documents a reference: allOf [$ref] plus a description);
  *   - anyOf/oneOf of a schema and {type: "null"} (how OpenAPI 3.1 servers write a nullable
  *     field) is that schema with "null" added to its type (how OpenAPI 3.0's `nullable` reads).
  * @typedef {{ schema: SchemaObject, name: string | null }} View
@@ -64,6 +66,12 @@ function view(document, schema) {
   }
   if (s === undefined || s === true) return { schema: {}, name };
   if (s === false) return { schema: { not: {} }, name };
+  const [only, ...more] = s.allOf ?? [];
+  if (only !== undefined && more.length === 0 && Object.keys(s).every((key) => key === "allOf" || isAnnotation(key))) {
+    const inner = view(document, only);
+    const { allOf, ...annotations } = s;
+    return { schema: { ...inner.schema, ...annotations }, name: name ?? inner.name };
+  }
   const union = nullableUnion(document, s);
   if (union) return { schema: union.schema, name: name ?? union.name };
   return { schema: s, name };
@@ -178,12 +186,11 @@ export function compareSchema(ctx, op, where, a, b, direction, seen = new Set())
       narrowed(`${k} tightened from ${p} to ${q}`);
     else widened(`${k} loosened from ${p} to ${q}`);
   }
-  for (const k of ["pattern", "multipleOf"]) {
-    const [p, q] = [x[k], y[k]];
-    if (p === q) continue;
-    if (p === undefined) narrowed(`${k} ${q} added`);
-    else if (q === undefined) widened(`${k} ${p} dropped`);
-    else add("major", `${k} changed from ${p} to ${q}`);
+  comparePattern(x.pattern, y.pattern, { add, narrowed, widened });
+  if (x.multipleOf !== y.multipleOf) {
+    if (x.multipleOf === undefined) narrowed(`multipleOf ${y.multipleOf} added`);
+    else if (y.multipleOf === undefined) widened(`multipleOf ${x.multipleOf} dropped`);
+    else add("major", `multipleOf changed from ${x.multipleOf} to ${y.multipleOf}`);
   }
   if (!x.uniqueItems && y.uniqueItems) narrowed("items must now be unique");
   if (x.uniqueItems && !y.uniqueItems) widened("items no longer need to be unique");
@@ -197,7 +204,11 @@ export function compareSchema(ctx, op, where, a, b, direction, seen = new Set())
     else add("patch", "default changed");
   }
   if (!x.deprecated && y.deprecated) add("minor", "deprecated");
-  for (const k of ["readOnly", "writeOnly"]) if (!!x[k] !== !!y[k]) add("major", `${k} changed`);
+  // A read-only value is not sent in requests, a write-only one not in responses (OpenAPI).
+  const hidden = request ? "readOnly" : "writeOnly";
+  const hiddenWord = request ? "read-only" : "write-only";
+  for (const k of ["readOnly", "writeOnly"])
+    if (!!x[k] !== !!y[k]) add(k === hidden ? "major" : "patch", `${k} changed`);
 
   // Object properties.
   const oldProps = x.properties ?? {};
@@ -205,9 +216,27 @@ export function compareSchema(ctx, op, where, a, b, direction, seen = new Set())
   const oreq = new Set(x.required ?? []);
   const nreq = new Set(y.required ?? []);
   const field = request ? "request field" : "response field";
+  const isHidden = (/** @type {Document} */ document, /** @type {Schema | undefined} */ schema) =>
+    view(document, schema).schema[hidden] === true;
   for (const prop of new Set([...Object.keys(oldProps), ...Object.keys(newProps), ...oreq, ...nreq])) {
     const inOld = prop in oldProps || oreq.has(prop);
     const inNew = prop in newProps || nreq.has(prop);
+    const hiddenBefore = prop in oldProps && isHidden(ctx.before, oldProps[prop]);
+    const hiddenAfter = prop in newProps && isHidden(ctx.after, newProps[prop]);
+    if (hiddenBefore || hiddenAfter) {
+      const why = request ? "requests do not send it" : "responses do not carry it";
+      if (hiddenBefore && hiddenAfter) continue;
+      if (!inOld) add("patch", `${hiddenWord} field "${prop}" added (${why})`);
+      else if (!inNew) add("patch", `${hiddenWord} field "${prop}" removed (${why})`);
+      else if (hiddenAfter)
+        add(
+          "major",
+          `${field} "${prop}" is now ${hiddenWord} (${request ? "requests must not send it" : "responses no longer carry it"})`,
+        );
+      else if (request && nreq.has(prop)) add("major", `${field} "${prop}" is no longer ${hiddenWord}, and required`);
+      else add("minor", `${field} "${prop}" is no longer ${hiddenWord}`);
+      continue;
+    }
     if (inOld && !inNew) {
       add("major", `${field} "${prop}" removed`);
       continue;
@@ -262,4 +291,25 @@ export function compareSchema(ctx, op, where, a, b, direction, seen = new Set())
     if (HANDLED.has(k) || DOC_KEYS.has(k) || k.startsWith("x-")) continue;
     if (!equal(x[k], y[k])) add("major", `"${k}" changed; not classified, review it`);
   }
+}
+
+/** Patterns that accept any string (`^.*$` refuses only line breaks, which such fields do not hold). */
+const ANY_STRING = new Set(["", ".*", "^.*", ".*$", "^.*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
+
+/**
+ * A pattern accepts more for sure only when it is gone or accepts any string; any other change
+ * cannot be judged here and is major.
+ * @param {unknown} p @param {unknown} q the old and the new pattern
+ * @param {{ add: (level: Level, message: string) => void, narrowed: (message: string) => void, widened: (message: string) => void }} report
+ */
+function comparePattern(p, q, { add, narrowed, widened }) {
+  if (p === q) return;
+  const anyBefore = p === undefined || ANY_STRING.has(String(p));
+  const anyAfter = q === undefined || ANY_STRING.has(String(q));
+  if (anyBefore && anyAfter)
+    add("patch", `pattern changed from ${p ?? "none"} to ${q ?? "none"} (both accept any string)`);
+  else if (anyBefore) narrowed(`pattern ${q} added`);
+  else if (q === undefined) widened(`pattern ${p} dropped`);
+  else if (anyAfter) widened(`pattern widened from ${p} to ${q} (any string)`);
+  else add("major", `pattern changed from ${p} to ${q}; review it`);
 }

@@ -92,6 +92,15 @@ describe("what an upstream change implies", () => {
     ]);
   });
 
+  it("not a break for a client: a read-only field required in a request, a pattern widened to .*, a $ref wrapped in allOf", () => {
+    const { report } = update(fixture("upstream-false-major.json"));
+    expect(changes(report)).toEqual([
+      `minor ${INVITE} request body (UserInvitation).role: pattern widened from ^[A-Z][A-Z_]*$ to .* (any string)`,
+      `patch ${INVITE} request body (UserInvitation): read-only field "invitation_id" added (requests do not send it)`,
+    ]);
+    expect(report.bump).toBe("minor");
+  });
+
   it("descriptions only: patch", () => {
     const { report } = update(
       upstream("upstream-3.1.0.json", (d) => {
