@@ -24,11 +24,8 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DocumentError, loadDocument, operationsOf, parseDocumentText } from "./openapi/index.mjs";
-import { compareDocuments } from "./spec-diff/compare.mjs";
 import { renderReport } from "./spec-diff/report.mjs";
-import { keepSchemaNames } from "./spec-update/names.mjs";
-import { selectSupported } from "./spec-update/select.mjs";
-import { patchYaml } from "./spec-update/write.mjs";
+import { planUpdate } from "./spec-update/plan.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const defaultOut = join(root, "spec");
@@ -78,18 +75,10 @@ try {
   console.error(`spec:update: ${error.message}`);
   process.exit(2);
 }
-const selected = selectSupported(upstream.document, current.document);
-const { missing, dropped } = selected;
-const named = keepSchemaNames(
-  selected.spec,
-  compareDocuments(current.document, selected.spec).renames,
-  current.document,
-);
-const spec = named.spec;
-const { bump, changes } = compareDocuments(current.document, spec);
-const report = { bump, changes };
-const notes = [...upstream.notes, ...selected.notes, ...named.notes];
-if (dropped.length > 0) notes.push(`left out, as the project does not use them: ${dropped.join(", ")}`);
+const { spec, text, report, notes, missing, dropped } = planUpdate(upstream, {
+  document: current.document,
+  text: currentText,
+});
 
 if (args.json) {
   console.log(JSON.stringify({ ...report, notes }, null, 2));
@@ -108,8 +97,6 @@ if (missing.length > 0) {
   process.exit(1);
 }
 if (args["dry-run"]) process.exit(0);
-
-const text = patchYaml(currentText, current.document, spec);
 if (text === currentText) {
   say(`\n${shown} is unchanged.`);
   process.exit(0);
@@ -117,15 +104,25 @@ if (text === currentText) {
 await writeFile(specPath, text);
 say(`\nwrote ${shown}`);
 
-if (out === defaultOut && !args["no-generate"]) {
+const generate = out === defaultOut && !args["no-generate"];
+if (generate) {
   const generated = spawnSync(process.execPath, [join(root, "scripts/generate.mjs")], {
     stdio: args.json ? "ignore" : "inherit",
   });
   if (generated.status !== 0) process.exit(generated.status ?? 1);
 }
-if (report.bump !== "none") {
-  say(`
-Next: review \`git diff spec/ packages/client/src/generated/\` and the report above; run \`pnpm test\`
-(the contract tests compare the invitation operation with spec/sources/ and check every example);
-then \`pnpm changeset\`: "@dcloud/client": ${report.bump}${report.bump === "patch" ? "" : ', and "@dcloud/cli" (it bundles the client): at least patch'}.`);
-}
+const lintNotes = notes.some((note) => note.startsWith("the spec lint will fail"));
+const steps = [
+  `Review \`git diff ${relative(process.cwd(), out) || "."}${generate ? " packages/client/src/generated/" : ""}\` against the report above.`,
+  ...(lintNotes
+    ? ["Fix by hand what the notes say the spec lint will refuse (examples that no longer fit their schemas)."]
+    : []),
+  "`pnpm test`: it checks that the generated code is current, lints the spec, compares the invitation\n" +
+    "     operation word for word with spec/sources/invite-user-to-organization.mdx (the API's page: if\n" +
+    "     deepset changed it too, update that file from the page), and runs the client and the CLI against\n" +
+    "     a Prism mock of the new spec.",
+  report.bump === "none"
+    ? "`pnpm changeset --empty`: nothing changed for a client, but spec/ did, and CI asks for a changeset."
+    : `\`pnpm changeset\`: "@dcloud/client": ${report.bump}, and "@dcloud/cli" (it bundles the client): at least patch.`,
+];
+say(`\nNext:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join("\n")}`);

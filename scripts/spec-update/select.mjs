@@ -13,10 +13,7 @@
 //   names     the generated types are keyed by the operation's path (with its parameters'
 //             names) and operationId: where upstream names them otherwise, the spec keeps its own.
 //   examples  kept from the current spec where upstream has none for the same media type (the
-//             project's rule: every response has an example); each kept example is checked
-//             against the new schema, and one that no longer fits is named in the notes.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+//             project's rule: every response has an example).
 import {
   HTTP_METHODS,
   isObject,
@@ -119,7 +116,6 @@ export function selectSupported(upstream, current) {
   if (current.components?.securitySchemes) components.securitySchemes = current.components.securitySchemes;
   if (Object.keys(components).length > 0) spec.components = components;
   else delete spec.components;
-  checkExamples(spec, notes);
   return { spec, notes, missing, dropped };
 }
 
@@ -223,39 +219,4 @@ function referencedComponents(upstream, paths, current) {
     components[type] = Object.fromEntries(names.map((name) => [name, upstreamComponents[type]?.[name]]));
   }
   return /** @type {Components} */ (components);
-}
-
-/** Every example of a request or response body must still fit its schema. @param {Document} spec @param {string[]} notes */
-function checkExamples(spec, notes) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  /** @param {unknown} schema */
-  const rewrite = (schema) =>
-    JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"components#/$defs/'));
-  ajv.addSchema({ $id: "components", $defs: rewrite(spec.components?.schemas ?? {}) });
-  for (const { key, operation } of operationsOf(spec, { requireOperationId: false })) {
-    /** @type {[string, Record<string, MediaType> | undefined][]} */
-    const bodies = [["request body", resolve(spec, operation.requestBody)?.content]];
-    for (const [status, response] of Object.entries(operation.responses ?? {}))
-      bodies.push([`response ${status}`, resolve(spec, response).content]);
-    for (const [where, content] of bodies) {
-      for (const [mediaType, media] of Object.entries(content ?? {})) {
-        if (!media.schema || !/json/.test(mediaType)) continue;
-        const validate = ajv.compile(rewrite(media.schema));
-        /** @type {[string, unknown][]} */
-        const examples = Object.entries(media.examples ?? {}).map(([name, example]) => [
-          name,
-          resolve(spec, example).value,
-        ]);
-        if ("example" in media) examples.push(["example", media.example]);
-        for (const [name, value] of examples) {
-          if (value !== undefined && !validate(value)) {
-            notes.push(
-              `${key}: ${where} example "${name}" no longer fits its schema (${ajv.errorsText(validate.errors)}): update it by hand`,
-            );
-          }
-        }
-      }
-    }
-  }
 }

@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const script = new URL("../spec-update.mjs", import.meta.url).pathname;
+const lintSpec = new URL("../lint-spec.mjs", import.meta.url).pathname;
 const fixture = (name: string) => new URL(`fixtures/${name}`, import.meta.url).pathname;
 const project = readFileSync(fixture("project.yaml"), "utf8");
 const scratch = mkdtempSync(join(tmpdir(), "dcloud-spec-update-"));
@@ -179,6 +180,33 @@ describe("upstream documents as servers publish them", () => {
     );
     expect(r.status).toBe(2);
     expect(readFileSync(join(out, "openapi.yaml"), "utf8")).toBe(project);
+  });
+});
+
+describe("examples", () => {
+  it("every example that no longer fits its schema is named, exactly as the spec lint names it", () => {
+    const { out, report } = update(
+      upstream("upstream-3.1.0.json", (d) => {
+        d.components.schemas.UserInvitation.required.push("workspace_ids");
+        d.components.schemas.Workspace.properties.default_idle_timeout_in_seconds.anyOf[0].maximum = 600;
+      }),
+    );
+    const lint = spawnSync(process.execPath, [lintSpec, join(out, "openapi.yaml"), "--format=json"], {
+      encoding: "utf8",
+    });
+    expect(lint.status).toBe(1);
+    const flagged = new Set<string>(
+      JSON.parse(lint.stdout).problems.map((p: { location: { pointer: string }[] }) => p.location[0]?.pointer),
+    );
+    // The request example without workspace_ids, the response example and the schema's example with 3600.
+    expect(flagged.size).toBe(3);
+    const named = report.notes.flatMap((note) => /^the spec lint will fail at (#\/\S+):/.exec(note)?.[1] ?? []);
+    expect(named.sort()).toEqual([...flagged].sort());
+  });
+
+  it("an update the lint is happy with names none", () => {
+    const { report } = update(fixture("upstream-additive.json"));
+    expect(report.notes.filter((note) => note.startsWith("the spec lint"))).toEqual([]);
   });
 });
 
