@@ -8,20 +8,22 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderOperations } from "./generate/operations.mjs";
-import { readSpec } from "./generate/spec.mjs";
 import { renderTypes } from "./generate/types.mjs";
 import { renderBodyValidators, renderParameterValidators } from "./generate/validators.mjs";
+import { loadDocument } from "./openapi/index.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specPath = join(root, "spec/openapi.yaml");
 // `--out DIR` writes (or checks) elsewhere; the tests use it to prove `--check` catches edits.
 const outFlag = process.argv.indexOf("--out");
-const outDir = outFlag > 0 ? process.argv[outFlag + 1] : join(root, "packages/client/src/generated");
+const outDir = (outFlag > 0 && process.argv[outFlag + 1]) || join(root, "packages/client/src/generated");
 const check = process.argv.includes("--check");
 
+/** @param {string} what */
 const header = (what) => `// ${what}\n// Generated from spec/openapi.yaml by \`pnpm generate\`. Do not edit by hand.\n\n`;
 
-const spec = await readSpec(specPath);
+const { document: spec } = await loadDocument(specPath);
+/** @type {[file: string, what: string, render: () => string | Promise<string>][]} */
 const targets = [
   ["openapi.ts", "Types of the deepset Cloud API's paths, operations and schemas.", () => renderTypes(specPath)],
   ["operations.ts", "Each operation's method, path, success statuses, status descriptions and validators.", () => renderOperations(spec)],

@@ -2,17 +2,22 @@
 // path (and a pattern that recognises its URLs), the statuses it documents as success, the
 // spec's words for every status, and its request validators. The transport looks requests
 // up here, so an operation added to the spec gets all of it without hand-written code.
-import { operationsOf } from "./spec.mjs";
+import { operationsOf, resolve } from "../openapi/index.mjs";
+/** @import { Document, Parameter } from "../openapi/index.mjs" */
 
 const SUCCESS = /^[12]\d\d$/;
 
+/** @param {Document} spec */
 export function renderOperations(spec) {
-  const entries = operationsOf(spec).map(({ path, method, operationId, operation, pathItem }) => {
-    const parameters = parametersOf(pathItem, operation);
-    const statuses = Object.keys(operation.responses ?? {});
+  const entries = operationsOf(spec).map(({ path, method, operationId, operation, parameters }) => {
+    checkParameters(parameters);
+    const responses = operation.responses ?? {};
+    const statuses = Object.keys(responses);
     const success = statuses.filter((s) => SUCCESS.test(s)).map(Number);
     if (success.length === 0) throw new Error(`${method.toUpperCase()} ${path} documents no 1xx/2xx response`);
-    const body = operation.requestBody?.content?.["application/json"];
+    const requestBody = resolve(spec, operation.requestBody);
+    const body = requestBody?.content?.["application/json"];
+    const descriptions = Object.fromEntries(statuses.map((s) => [s, resolve(spec, responses[s])?.description ?? ""]));
     const lines = [
       `method: ${JSON.stringify(method.toUpperCase())}`,
       `path: ${JSON.stringify(path)}`,
@@ -20,9 +25,9 @@ export function renderOperations(spec) {
       `pathParams: ${JSON.stringify(parameters.filter((p) => p.in === "path").map((p) => p.name))}`,
       `headerParams: ${JSON.stringify(parameters.filter((p) => p.in === "header").map((p) => p.name.toLowerCase()))}`,
       `success: ${JSON.stringify(success)}`,
-      `responses: ${JSON.stringify(Object.fromEntries(statuses.map((s) => [s, operation.responses[s].description ?? ""])))}`,
+      `responses: ${JSON.stringify(descriptions)}`,
       `validateParameters: ${parameters.length > 0 ? `parameters.${operationId} as Validator` : "undefined"}`,
-      `body: ${body ? `{ required: ${Boolean(operation.requestBody.required)}, validate: bodies.${operationId} as Validator }` : "undefined"}`,
+      `body: ${body ? `{ required: ${Boolean(requestBody?.required)}, validate: bodies.${operationId} as Validator }` : "undefined"}`,
     ];
     return `  ${operationId}: {\n${lines.map((l) => `    ${l},`).join("\n")}\n  },`;
   });
@@ -37,17 +42,15 @@ export function renderOperations(spec) {
   );
 }
 
-/** Path-level parameters, overridden by the operation's own of the same name and place. */
-export function parametersOf(pathItem, operation) {
-  const byKey = new Map();
-  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
-    if (p.in === "cookie") throw new Error(`cookie parameter "${p.name}" is not supported`);
-    byKey.set(`${p.in}:${p.name}`, p);
-  }
-  return [...byKey.values()];
+/** @param {Parameter[]} parameters */
+function checkParameters(parameters) {
+  for (const p of parameters) if (p.in === "cookie") throw new Error(`cookie parameter "${p.name}" is not supported`);
 }
 
-/** `/a/{id}/b` → `/^\/a\/([^/]+)\/b$/`: one capture per path parameter, in order. */
+/**
+ * `/a/{id}/b` → `/^\/a\/([^/]+)\/b$/`: one capture per path parameter, in order.
+ * @param {string} path
+ */
 function patternOf(path) {
   const escaped = path
     .split(/\{[^{}]+\}/)

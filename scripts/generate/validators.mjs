@@ -5,33 +5,37 @@
 // Parameters are checked as they travel (path segments, query and header values are text),
 // so their validators coerce text to the schema's type, as the server does; bodies are JSON
 // and checked strictly.
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { parametersOf } from "./operations.mjs";
-import { operationsOf } from "./spec.mjs";
+import { operationsOf, resolve } from "../openapi/index.mjs";
+/** @import { Document } from "../openapi/index.mjs" */
 
 const SCHEMAS_ID = "components";
 const NOCHECK = "// @ts-nocheck -- Ajv's standalone output is plain JavaScript; src/internal/validate.ts types it.\n";
 
+/** @param {Document} spec */
 export function renderBodyValidators(spec) {
   const ajv = createAjv(spec, {});
+  /** @type {Record<string, string>} */
   const exports = {};
   for (const { operationId, operation } of operationsOf(spec)) {
-    const schema = operation.requestBody?.content?.["application/json"]?.schema;
-    if (!schema) continue;
-    ajv.addSchema(rewriteRefs({ $id: operationId, ...schema }));
+    const schema = resolve(spec, operation.requestBody)?.content?.["application/json"]?.schema;
+    if (!schema || !operationId) continue;
+    ajv.addSchema(rewriteRefs({ $id: operationId, .../** @type {object} */ (schema) }));
     exports[operationId] = operationId;
   }
   return render(ajv, exports);
 }
 
+/** @param {Document} spec */
 export function renderParameterValidators(spec) {
   const ajv = createAjv(spec, { coerceTypes: "array" });
+  /** @type {Record<string, string>} */
   const exports = {};
-  for (const { operationId, operation, pathItem } of operationsOf(spec)) {
-    const parameters = parametersOf(pathItem, operation);
-    if (parameters.length === 0) continue;
+  for (const { operationId, parameters } of operationsOf(spec)) {
+    if (parameters.length === 0 || !operationId) continue;
+    /** @param {{ in: string; name: string }} p */
     const name = (p) => (p.in === "header" ? p.name.toLowerCase() : p.name);
     ajv.addSchema(
       rewriteRefs({
@@ -46,6 +50,10 @@ export function renderParameterValidators(spec) {
   return render(ajv, exports);
 }
 
+/**
+ * @param {Document} spec
+ * @param {import("ajv").Options} options
+ */
 function createAjv(spec, options) {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: true },
@@ -54,7 +62,7 @@ function createAjv(spec, options) {
     ...options,
   });
   // Only the formats the spec uses are compiled in (each is a regular expression, inlined).
-  addFormats(ajv, formatsUsed(spec));
+  addFormats.default(ajv, formatsUsed(spec));
   // Component schemas become $defs of one schema, so `#/components/schemas/X` refs resolve.
   const defs = Object.fromEntries(
     Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [name, rewriteRefs(schema)]),
@@ -63,20 +71,27 @@ function createAjv(spec, options) {
   return ajv;
 }
 
+/**
+ * @param {Ajv2020} ajv
+ * @param {Record<string, string>} exports
+ */
 function render(ajv, exports) {
   if (Object.keys(exports).length === 0) return "export {};\n";
-  return NOCHECK + standaloneCode(ajv, exports).replace(/^"use strict";\n/, "");
+  return NOCHECK + standaloneCode.default(ajv, exports).replace(/^"use strict";\n/, "");
 }
 
+/** @param {unknown} schema */
 function rewriteRefs(schema) {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${SCHEMAS_ID}#/$defs/`));
 }
 
+/** @param {Document} spec @returns {import("ajv-formats").FormatName[]} */
 function formatsUsed(spec) {
+  /** @type {Set<string>} */
   const found = new Set();
   JSON.stringify(spec, (key, value) => {
     if (key === "format" && typeof value === "string") found.add(value);
     return value;
   });
-  return [...found].sort();
+  return /** @type {import("ajv-formats").FormatName[]} */ ([...found].sort());
 }

@@ -6,8 +6,11 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
+import { resolveRefs } from "@dcloud/scripts/openapi";
 import { parse as parseYaml } from "yaml";
 import { SPEC_PATH } from "./prism.js";
+
+export { resolveRefs };
 
 export type Json = Record<string, unknown>;
 export type Schema = Json | boolean;
@@ -31,34 +34,6 @@ export interface Spec {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Schema> };
-}
-
-/** A copy of `document` with every local `$ref` replaced by what it points at. */
-export function resolveRefs<T>(document: T): T {
-  const root = document as unknown;
-  const pointer = (ref: string): unknown => {
-    if (!ref.startsWith("#/")) throw new Error(`Only local $refs are supported, got ${ref}`);
-    return ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((node, key) => {
-        if (!node || typeof node !== "object" || !(key in node)) throw new Error(`Unresolvable $ref ${ref}`);
-        return (node as Json)[key];
-      }, root);
-  };
-  const walk = (node: unknown, seen: readonly string[]): unknown => {
-    if (Array.isArray(node)) return node.map((n) => walk(n, seen));
-    if (!node || typeof node !== "object") return node;
-    const { $ref, ...rest } = node as Json;
-    if (typeof $ref === "string") {
-      if (seen.includes($ref)) throw new Error(`Circular $ref ${$ref}`);
-      const target = walk(pointer($ref), [...seen, $ref]);
-      return Object.keys(rest).length ? { ...(target as object), ...(walk(rest, seen) as object) } : target;
-    }
-    return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, walk(v, seen)]));
-  };
-  return walk(root, []) as T;
 }
 
 /** Reads and $ref-resolves a spec (default: SPEC_PATH, i.e. spec/openapi.yaml or $DCLOUD_CONTRACT_SPEC). */

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `pnpm spec:diff BASE REVISED [--json]`: compares two OpenAPI documents (3.0 or 3.1, YAML or
+// JSON, file paths), every operation of both, from a client's point of view, and prints each
+// change with its level and the semver bump they imply. The rules: spec-diff/compare.mjs.
+//
+//   --json  print {"bump": "major"|"minor"|"patch"|"none", "changes": [{"level", "operation", "where", "message"}]}
+//
+// Exit codes: 0 whatever it finds; 2 a usage error, or a document it cannot read (the message
+// names the file and the place).
+import { parseArgs } from "node:util";
+import { DocumentError, loadDocument } from "./openapi/index.mjs";
+import { compareDocuments } from "./spec-diff/compare.mjs";
+import { renderReport } from "./spec-diff/report.mjs";
+
+const USAGE = "usage: pnpm spec:diff BASE REVISED [--json]";
+/** @param {string} message */
+const usageError = (message) => {
+  console.error(`spec:diff: ${message}\n${USAGE}`);
+  process.exit(2);
+};
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
+} catch (error) {
+  usageError(/** @type {Error} */ (error).message);
+}
+const { values, positionals } = /** @type {NonNullable<typeof parsed>} */ (parsed);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (positionals.length !== 2) usageError(`expected two documents, got ${positionals.length}`);
+const [basePath, revisedPath] = /** @type {[string, string]} */ (positionals);
+
+// pnpm runs root scripts in the repository's root: paths are taken from where it was called.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+let base;
+let revised;
+try {
+  [base, revised] = await Promise.all([loadDocument(basePath), loadDocument(revisedPath)]);
+} catch (error) {
+  if (!(error instanceof DocumentError)) throw error;
+  console.error(`spec:diff: ${error.message}`);
+  process.exit(2);
+}
+
+const { bump, changes } = compareDocuments(base.document, revised.document);
+if (values.json) {
+  console.log(JSON.stringify({ bump, changes }, null, 2));
+} else {
+  console.log(`spec:diff: ${basePath} → ${revisedPath}\n`);
+  console.log(renderReport({ bump, changes }, { notes: [...base.notes, ...revised.notes] }));
+}
