@@ -27,7 +27,7 @@ export async function startProgress(output: Output, stream: Stream, options: Pro
       // The rate-limit wait comes early in the line, so a narrow terminal does not cut it off.
       format: "inviting [{bar}] {value}/{total}{waiting} | {invited} invited, {already} already, {failed} failed | {rate}/s",
       // The bar is cut to the terminal's width, so it never wraps; lines printed above it wrap as they need.
-      barsize: 20,
+      barsize: 10,
       linewrap: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -45,7 +45,7 @@ export async function startProgress(output: Output, stream: Stream, options: Pro
       invited: s.invited,
       already: s.already_member,
       failed: s.failed + s.invalid,
-      rate: seconds > 0 ? (done / seconds).toFixed(1) : "0",
+      rate: seconds > 0 ? (done / seconds).toFixed(done / seconds >= 10 ? 0 : 1) : "0",
       waiting: until ? ` (rate limited: waiting ${Math.ceil((until - Date.now()) / 1000)} s)` : "",
     };
   };
