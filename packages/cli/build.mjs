@@ -2,7 +2,7 @@
 // csv-parse, p-limit and cli-progress inside: no TypeScript and no dependency lookup at run
 // time.
 //
-// Start-up (measured by bench/bulk.bench.mjs): the bundle is CommonJS, because Node's ESM
+// Start-up (measured by bench/throughput.bench.mjs): the bundle is CommonJS, because Node's ESM
 // loader costs a start-up about 6 ms on its own and another ~8 ms to load CommonJS commander
 // through it. What a command needs only when it runs (the client, the bulk run, the progress
 // bar, completion scripts) sits behind import() in the source; in a CommonJS bundle esbuild

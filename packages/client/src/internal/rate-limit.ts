@@ -8,12 +8,15 @@
 // settles just under the limit, with a 429 now and then when the spacing has shrunk past it.
 import { sleep } from "./sleep.js";
 
-/** How much the spacing shrinks per successful attempt (3 %): slow enough that at most about one attempt in ten meets a 429. */
-const RELAX = 0.97;
+/** How much the spacing shrinks per successful attempt: slow enough that few attempts meet a 429. */
+const RELAX = 0.995;
 /** Below this spacing (ms) the pacing ends. */
 const MIN_SPACING_MS = 1;
 /** The spacing is the wait a 429 asked for plus this share. */
 const MARGIN = 1.1;
+/** Without a 429 for this many spacings (and at least QUIET_MIN_MS), the pacing ends. */
+const QUIET_SPACINGS = 20;
+const QUIET_MIN_MS = 2_000;
 
 export class RateLimitGate {
   #pausedUntil = 0;
@@ -55,7 +58,8 @@ export class RateLimitGate {
   succeeded(): void {
     if (this.#spacingMs === 0) return;
     this.#spacingMs *= RELAX;
-    if (this.#spacingMs < MIN_SPACING_MS) this.#spacingMs = 0;
+    const quietMs = Math.max(QUIET_MIN_MS, QUIET_SPACINGS * this.#spacingMs);
+    if (this.#spacingMs < MIN_SPACING_MS || this.#now() - this.#pausedSince > quietMs) this.#spacingMs = 0;
   }
 
   /** Resolves when an attempt may start; rejects with `AbortError` when `signal` aborts first. */

@@ -195,7 +195,7 @@ async function runCliOn(file, rows, label) {
 async function runBare(rows) {
   const argv = [process.execPath, "--input-type=module", "-e", BARE_LOOP];
   const extraEnv = { BENCH_URL: `${apiUrl}${INVITE_PATH}`, BENCH_N: String(rows), BENCH_CONCURRENCY: String(CONCURRENCY) };
-  commandLines.bare ??= `${printable([process.execPath, "--input-type=module", "-e", "<the bare loop in bench/bulk.bench.mjs>"], extraEnv)}`;
+  commandLines.bare ??= `${printable([process.execPath, "--input-type=module", "-e", "<the bare loop in bench/throughput.bench.mjs>"], extraEnv)}`;
   invitations = 0;
   currentContender = "bare";
   const result = await measure(argv, extraEnv);
