@@ -2,22 +2,14 @@
 // flags (global ones included), and turns any error that stops the command into its
 // message, its `--json` error document and its exit code.
 import type { Command } from "commander";
-import type { DeepsetCloud } from "@dcloud/client";
 import { connect } from "../connect.js";
+import type { CommandContext } from "../context.js";
 import { describeError, exitCodeFor } from "../errors.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { GlobalFlags } from "../global-options.js";
 import { renderFatalError } from "../output/error.js";
 import { Output } from "../output/output.js";
 import { readAll, type Runtime } from "../runtime.js";
-
-export interface CommandContext {
-  output: Output;
-  env: NodeJS.ProcessEnv;
-  runtime: Runtime;
-  /** Resolves the API settings (exit 2 / 4 before any request when they are wrong) and makes the client. */
-  connect(): Promise<DeepsetCloud>;
-}
 
 export type Handler<F> = (context: CommandContext, flags: F & GlobalFlags) => Promise<ExitCode>;
 export type ActionFactory = <F>(handler: Handler<F>) => (options: unknown, command: Command) => Promise<void>;
