@@ -78,7 +78,7 @@ export class Coverage {
     const header = ["operation", "valid requests", "invalid requests", "documented statuses (calls)", "auth", "time"];
     const rows = [...this.#rows.values()].map(({ operation, valid, invalid, invalidKinds, statuses, auth, ms }) => [
       operation.label,
-      `${sum(valid)} (${[...valid].map(([route, n]) => `${route} ${n}`).join(", ") || "none"})`,
+      `${sum(valid)} (${[...valid].sort(([a], [b]) => a.localeCompare(b)).map(([route, n]) => `${route} ${n}`).join(", ") || "none"})`,
       invalidKinds === 0 ? `n/a (${hasInputs(operation) ? "no constraint to break" : "no parameters or body"})` : `${sum(invalid)} (${invalid.size} of ${invalidKinds} kinds)`,
       [...statuses].map(([s, n]) => `${s}×${n}`).join(" ") || "none documented",
       operation.secured ? String(auth) : "n/a (public)",
