@@ -380,11 +380,11 @@ function violationsOf(response: Response, text: string): Violation[] {
   }
 }
 
-/** Whether a violation is about `field` (`body.workspace_ids` → its location or message mentions workspace_ids). */
+/** Whether a violation is about `field` (`body.workspace_ids` → its location or message names workspace_ids, as a whole word). */
 function namesField(violation: Violation, field: string): boolean {
-  const name = field.split(".").pop()!;
+  const name = field === "body" ? "body" : field.split(".").pop()!;
   const text = `${(violation.location ?? []).join(".")} ${violation.message ?? ""}`;
-  return field === "body" ? /\bbody\b/i.test(text) : text.includes(name);
+  return new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`, "i").test(text);
 }
 
 function parsed(text: string): unknown {
