@@ -7,7 +7,8 @@ import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { cliIsBuilt, cliPath, freshHome, runCli } from "./cli.js";
 import { startPreferProxy, type PreferProxy } from "./prefer-proxy.js";
-import { SPEC_PATH, startPrism, type RunningPrism } from "./prism.js";
+import { startPrism, type RunningPrism } from "./prism.js";
+import { SPEC_PATH } from "./spec.js";
 
 const API_KEY = "demo-key";
 /** The organization of the spec's /me example, which the CLI learns in step 2. */

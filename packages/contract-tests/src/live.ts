@@ -2,8 +2,9 @@
 //
 // Prism runs in proxy mode (`prism proxy --errors`, in-process) in front of the real API, and
 // the checks in live/ go through it: every real answer is validated against the spec (one that
-// breaks it becomes a 500 naming the violation), invalid bodies are refused by the client and
-// by Prism before they can reach the API, and the CLI's `whoami` runs through it.
+// breaks it becomes a 500 naming the violation), invalid requests of every operation are refused
+// by the client and by Prism before they can reach the API, and the CLI's `whoami` runs through it.
+// Of the API itself it only reads: every GET of the spec that needs no parameter (`/me`, the workspaces).
 //
 // It contacts nothing unless DEEPSET_CLOUD_API_KEY is set; then only DEEPSET_CLOUD_API_URL (or,
 // unset, the EU API). Without a key it says so and exits 0. It sends real invitations only when
@@ -59,7 +60,7 @@ function main(): number {
   console.log(
     settings.inviteEmails.length
       ? `It will send real invitations to: ${settings.inviteEmails.join(", ")} (role ${settings.inviteRole}).`
-      : "It sends no invitation (DCLOUD_LIVE_INVITE_EMAILS is not set): only GET /me and requests Prism refuses itself.",
+      : "It sends no invitation (DCLOUD_LIVE_INVITE_EMAILS is not set): only read-only GETs (/me, the workspaces) and requests Prism refuses itself.",
   );
   const packageDir = fileURLToPath(new URL("..", import.meta.url));
   const require = createRequire(import.meta.url);

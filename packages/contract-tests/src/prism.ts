@@ -5,21 +5,10 @@
 // child process that a crashed or interrupted test run could leave behind holding a port,
 // and it stops when the test process stops. It listens on 127.0.0.1 and port 0, so runs
 // never collide on a port and nothing is reachable from outside the machine.
-import { resolve as resolvePath } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
-
-/** spec/openapi.yaml at the repository root (this file is in packages/contract-tests/{src,dist}). */
-export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
-
-/**
- * The spec the contract suite checks against: `$DCLOUD_CONTRACT_SPEC` when set (a path, taken
- * relative to the current directory), else spec/openapi.yaml. Pointing it at an edited copy
- * shows what the suite says about a wrong spec without touching the real one.
- */
-export const SPEC_PATH = process.env.DCLOUD_CONTRACT_SPEC ? resolvePath(process.env.DCLOUD_CONTRACT_SPEC) : DEFAULT_SPEC_PATH;
+import { SPEC_PATH } from "./spec.js";
 
 export interface PrismOptions {
   /** The OpenAPI document to mock. Default: SPEC_PATH (the repository's spec/openapi.yaml, or $DCLOUD_CONTRACT_SPEC). */

@@ -1,130 +1,124 @@
-// The spec as the contract checks read it: the request body schema of an operation, the
-// responses it documents, and a validator (Ajv, JSON Schema 2020-12 as the spec's
-// jsonSchemaDialect says, with formats) that tells whether a request body or a response
-// conforms. These are the checks' oracle: the client's own validators and Prism's are
-// compared against it, and a real response (`pnpm contract:live`) is judged by it.
+// Reading the spec at test time: the document (YAML or JSON) with its local $refs resolved,
+// and its operations walked into one shape. This is the only file of the suite that reads or
+// walks the spec; everything else takes the `SpecOperation`s it returns, so an operation added
+// to spec/ reaches every check without a line of test code.
 import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import formats from "ajv-formats";
-import { resolveRefs } from "@dcloud/scripts/openapi";
+import { HTTP_METHODS, operationsOf as walkOperations, resolveRefs } from "@dcloud/scripts/openapi";
+import { resolve as resolvePath } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { SPEC_PATH } from "./prism.js";
 
-export { resolveRefs };
+/** spec/openapi.yaml at the repository root (this file is in packages/contract-tests/{src,dist}). */
+export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
+
+/**
+ * The spec the contract suite checks against: `$DCLOUD_CONTRACT_SPEC` when set (a path, taken
+ * relative to the current directory), else spec/openapi.yaml. Pointing it at an edited copy
+ * shows what the suite says about a wrong spec without touching the real one.
+ */
+export const SPEC_PATH = process.env.DCLOUD_CONTRACT_SPEC ? resolvePath(process.env.DCLOUD_CONTRACT_SPEC) : DEFAULT_SPEC_PATH;
 
 export type Json = Record<string, unknown>;
 export type Schema = Json | boolean;
 
-export const INVITE_PATH = "/api/v1/organization/{organization_id}/invitation";
-export const ME_PATH = "/api/v1/me";
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-interface MediaType {
+export interface MediaType {
   schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
 }
-interface ResponseObject {
+export interface ResponseObject {
   description?: string;
+  headers?: Record<string, unknown>;
   content?: Record<string, MediaType>;
 }
-interface Operation {
+export interface ParameterObject {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  schema?: Schema;
+  description?: string;
+}
+export interface OperationObject {
   operationId?: string;
-  requestBody?: { content?: Record<string, MediaType> };
+  summary?: string;
+  description?: string;
+  security?: Record<string, unknown[]>[];
+  parameters?: ParameterObject[];
+  requestBody?: { required?: boolean; content?: Record<string, MediaType> };
   responses?: Record<string, ResponseObject>;
 }
+export type PathItem = Partial<Record<HttpMethod, OperationObject>> & { parameters?: ParameterObject[] };
 export interface Spec {
   openapi: string;
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
+  jsonSchemaDialect?: string;
+  servers?: { url: string; description?: string }[];
+  security?: Record<string, unknown[]>[];
+  paths: Record<string, PathItem>;
+  components?: { schemas?: Record<string, Schema>; securitySchemes?: Record<string, { type?: string; scheme?: string }> };
 }
 
-/** Reads and $ref-resolves a spec (default: SPEC_PATH, i.e. spec/openapi.yaml or $DCLOUD_CONTRACT_SPEC). */
+/** A parameter as the checks use it: path-level and operation-level merged, `required` and `schema` always present. */
+export interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  schema: Json;
+}
+
+/** One operation of the spec, in the shape every check takes. */
+export interface SpecOperation {
+  /** The operationId. */
+  id: string;
+  method: HttpMethod;
+  /** The path template, e.g. `/api/v1/organization/{organization_id}/invitation`. */
+  path: string;
+  /** `POST /api/v1/organization/{organization_id}/invitation`: how messages and the coverage table name it. */
+  label: string;
+  parameters: Parameter[];
+  /** The JSON request body, or undefined when the operation takes none. */
+  body: { required: boolean; schema: Schema } | undefined;
+  /** Whether the operation needs credentials (its `security`, else the spec's, is not empty). */
+  secured: boolean;
+  /** Documented responses by status as the spec writes it (`201`, `4XX`, `default`). */
+  responses: Record<string, ResponseObject>;
+  /** The ($ref-resolved) operation object itself. */
+  operation: OperationObject;
+}
+
+/** The spec as written (YAML or JSON), $refs left in place. Default: SPEC_PATH (spec/openapi.yaml or $DCLOUD_CONTRACT_SPEC). */
+export function readSpec(path: string = SPEC_PATH): Spec {
+  return parseYaml(readFileSync(path, "utf8")) as Spec;
+}
+
+/** The spec with its $refs resolved. */
 export function loadSpec(path: string = SPEC_PATH): Spec {
-  return resolveRefs(parseYaml(readFileSync(path, "utf8")) as Spec);
+  return resolveRefs(readSpec(path));
 }
 
-/** An Ajv for the spec's schemas: 2020-12, every error reported, formats checked. */
-export function specAjv(): Ajv2020 {
-  // strict: false, because the spec's schemas carry OpenAPI annotations (`example`) Ajv does not know.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  formats.default(ajv);
-  return ajv;
-}
-
-function operationOf(spec: Spec, method: string, path: string): Operation {
-  const operation = spec.paths[path]?.[method];
-  if (!operation) throw new Error(`The spec has no ${method.toUpperCase()} ${path}`);
-  return operation;
-}
-
-/** The JSON request body schema of an operation. */
-export function requestBodySchema(spec: Spec, method: string, path: string): Json {
-  const schema = operationOf(spec, method, path).requestBody?.content?.["application/json"]?.schema;
-  if (!schema || typeof schema !== "object") throw new Error(`${method.toUpperCase()} ${path} has no JSON request body schema`);
-  return schema;
-}
-
-/** Ajv's errors as `body.workspace_ids.1: must match format "uuid"` lines, naming the field. */
-export function describeErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): string[] {
-  return (errors ?? []).map((error) => {
-    const segments = error.instancePath.split("/").slice(1);
-    if (error.keyword === "required" && typeof error.params.missingProperty === "string") segments.push(error.params.missingProperty);
-    const where = [prefix, ...segments].filter(Boolean).join(".") || prefix;
-    return `${where}: ${error.keyword === "required" ? "is required" : (error.message ?? error.keyword)}`;
+/** Every operation of a ($ref-resolved) spec, in the spec's order. */
+export function operationsOf(spec: Spec): SpecOperation[] {
+  return walkOperations(spec as Parameters<typeof walkOperations>[0]).map(({ key: label, method, path, operationId, operation: walked, parameters }) => {
+    const operation = walked as OperationObject;
+    const media = operation.requestBody?.content?.["application/json"];
+    if (operation.requestBody && !media) throw new Error(`${label}: only JSON request bodies are supported`);
+    return {
+      id: operationId as string,
+      method: method as HttpMethod,
+      path,
+      label,
+      parameters: (parameters as ParameterObject[]).map(toParameter),
+      body: media ? { required: operation.requestBody?.required ?? false, schema: media.schema ?? {} } : undefined,
+      secured: (operation.security ?? spec.security ?? []).length > 0,
+      responses: operation.responses ?? {},
+      operation,
+    };
   });
 }
 
-/** A response as it arrived. */
-export interface ObservedResponse {
-  status: number;
-  contentType: string | null;
-  /** The body as text ("" when there was none). */
-  body: string;
-}
-
-/**
- * Schemathesis' response checks for one operation: the status is one the spec documents
- * (status_code_conformance), the content type is one it documents for that status
- * (content_type_conformance), and the body validates against that content's schema
- * (response_schema_conformance); plus not_a_server_error. Each returns the problems found,
- * each naming the field, so an empty array means the response conforms.
- */
-export class ResponseChecker {
-  readonly #validators = new Map<string, ValidateFunction>();
-  readonly #ajv = specAjv();
-  constructor(readonly spec: Spec) {}
-
-  check(method: string, path: string, response: ObservedResponse, options: { allowServerError?: boolean } = {}): string[] {
-    const where = `${method.toUpperCase()} ${path} → ${response.status}`;
-    const problems: string[] = [];
-    if (response.status >= 500 && !options.allowServerError) problems.push(`${where}: a server error (not_a_server_error)`);
-    const responses = operationOf(this.spec, method, path).responses ?? {};
-    const documented =
-      responses[String(response.status)] ?? responses[`${String(response.status)[0]}XX`] ?? responses.default;
-    if (!documented) {
-      problems.push(`${where}: status ${response.status} is not documented (documented: ${Object.keys(responses).join(", ")})`);
-      return problems;
-    }
-    const content = documented.content ?? {};
-    if (Object.keys(content).length === 0) return problems; // the spec states no body: any body is accepted
-    const mediaType = response.contentType?.split(";")[0]?.trim().toLowerCase() ?? null;
-    const media = mediaType ? content[mediaType] : undefined;
-    if (!mediaType || !media) {
-      problems.push(`${where}: content type ${mediaType ?? "(none)"} is not documented (documented: ${Object.keys(content).join(", ")})`);
-      return problems;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(response.body);
-    } catch {
-      problems.push(`${where}: the body is not JSON: ${response.body.slice(0, 200)}`);
-      return problems;
-    }
-    const key = `${method} ${path} ${response.status} ${mediaType}`;
-    let validate = this.#validators.get(key);
-    if (!validate) {
-      validate = this.#ajv.compile(media.schema ?? {});
-      this.#validators.set(key, validate);
-    }
-    if (!validate(parsed)) problems.push(...describeErrors(validate.errors, "response").map((p) => `${where}: ${p}`));
-    return problems;
-  }
+/** A parameter with `required` and `schema` always present (a path parameter is always required). */
+function toParameter(p: ParameterObject): Parameter {
+  const schema = typeof p.schema === "object" ? p.schema : {};
+  return { name: p.name, in: p.in, required: p.in === "path" || (p.required ?? false), schema };
 }

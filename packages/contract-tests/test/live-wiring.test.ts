@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { freshHome } from "../src/cli.js";
 import { liveSettings } from "../src/live.js";
 
@@ -44,8 +44,8 @@ interface FakeApi {
   close(): Promise<void>;
 }
 
-/** A stand-in for the real API. `me` is what GET /api/v1/me answers. */
-async function fakeApi(me: unknown): Promise<FakeApi> {
+/** A stand-in for the real API: what GET /api/v1/me and GET /api/v1/workspaces answer. */
+async function fakeApi(me: unknown, workspaces: unknown = WORKSPACES): Promise<FakeApi> {
   const received: FakeApi["received"] = [];
   const server = http.createServer((req, res) => {
     let body = "";
@@ -59,6 +59,7 @@ async function fakeApi(me: unknown): Promise<FakeApi> {
       };
       if (!authorized) return json(401, { detail: "Not authenticated" });
       if (req.method === "GET" && req.url === "/api/v1/me") return json(200, me);
+      if (req.method === "GET" && req.url === "/api/v1/workspaces") return json(200, workspaces);
       if (req.method === "POST" && /^\/api\/v1\/organization\/[^/]+\/invitation$/.test(req.url ?? "")) return json(201, {});
       return json(404, { detail: "Not Found" });
     });
@@ -85,12 +86,22 @@ const ME = {
   created_at: "2024-01-01T00:00:00Z",
 };
 
-const servers: FakeApi[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const WORKSPACES = [
+  { name: "default", workspace_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6", languages: {}, default_idle_timeout_in_seconds: 43200, is_default: true },
+];
 
-describe("pnpm contract:live", () => {
+/** Runs `check` against a fake API that is closed afterwards, whatever happens. */
+async function withFakeApi(me: unknown, workspaces: unknown, check: (api: FakeApi) => Promise<void>): Promise<void> {
+  const api = await fakeApi(me, workspaces);
+  try {
+    await check(api);
+  } finally {
+    await api.close();
+  }
+}
+
+// Concurrent: each test waits on its own `node dist/live.js` (which starts vitest), so they overlap.
+describe.concurrent("pnpm contract:live", () => {
   it("without a key: says so, exits 0, contacts nothing", async () => {
     const run = await runLive({ DEEPSET_CLOUD_API_URL: "http://127.0.0.1:9" });
     expect(run.code, run.output).toBe(0);
@@ -117,25 +128,31 @@ describe("pnpm contract:live", () => {
   });
 
   it("against an API that answers as the spec says: passes; invalid bodies never reach it; invitations only to the given address", async () => {
-    const api = await fakeApi(ME);
-    servers.push(api);
-    const run = await runLive({ DEEPSET_CLOUD_API_KEY: KEY, DEEPSET_CLOUD_API_URL: api.url, DCLOUD_LIVE_INVITE_EMAILS: "ada@example.com" });
-    expect(run.code, run.output).toBe(0);
-    expect(run.output).not.toContain(KEY);
-    const invitations = api.received.filter((r) => r.method === "POST");
-    // Only the one real invitation, to the given address: the invalid bodies were refused before the API.
-    expect(invitations.map((r) => (JSON.parse(r.body) as { email: string }).email)).toEqual(["ada@example.com"]);
-    expect(api.received.filter((r) => r.path === "/api/v1/me" && r.authorized).length).toBeGreaterThanOrEqual(2); // client + CLI
-    expect(api.received.filter((r) => !r.authorized)).toEqual([{ method: "GET", path: "/api/v1/me", authorized: false, body: "" }]);
+    await withFakeApi(ME, WORKSPACES, async (api) => {
+      const run = await runLive({ DEEPSET_CLOUD_API_KEY: KEY, DEEPSET_CLOUD_API_URL: api.url, DCLOUD_LIVE_INVITE_EMAILS: "ada@example.com" });
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).not.toContain(KEY);
+      const invitations = api.received.filter((r) => r.method === "POST");
+      // Only the one real invitation, to the given address: the invalid bodies were refused before the API.
+      expect(invitations.map((r) => (JSON.parse(r.body) as { email: string }).email)).toEqual(["ada@example.com"]);
+      expect(api.received.filter((r) => r.path === "/api/v1/me" && r.authorized).length).toBeGreaterThanOrEqual(3); // dc.getMe, dc.api, CLI
+      expect(api.received.filter((r) => r.path === "/api/v1/workspaces" && r.authorized)).toHaveLength(2); // dc.listWorkspaces, dc.api
+      // The ignored-auth check: each read-only operation once without a key.
+      expect(api.received.filter((r) => !r.authorized)).toEqual([
+        { method: "GET", path: "/api/v1/me", authorized: false, body: "" },
+        { method: "GET", path: "/api/v1/workspaces", authorized: false, body: "" },
+      ]);
+    });
   });
 
-  it("against an API whose /me breaks the spec: fails, naming the field", async () => {
+  it("against an API whose /me and workspaces break the spec: fails, naming each field", async () => {
     const { organization: _dropped, ...broken } = ME;
-    const api = await fakeApi(broken);
-    servers.push(api);
-    const run = await runLive({ DEEPSET_CLOUD_API_KEY: KEY, DEEPSET_CLOUD_API_URL: api.url });
-    expect(run.code, run.output).not.toBe(0);
-    expect(run.output).toMatch(/GET \/api\/v1\/me[\s\S]*organization/);
-    expect(run.output).toMatch(/the real answer breaks the spec|sl-violations/);
+    await withFakeApi(broken, [{ name: "default", languages: {} }], async (api) => {
+      const run = await runLive({ DEEPSET_CLOUD_API_KEY: KEY, DEEPSET_CLOUD_API_URL: api.url });
+      expect(run.code, run.output).not.toBe(0);
+      expect(run.output).toMatch(/GET \/api\/v1\/me[\s\S]*organization/);
+      expect(run.output).toMatch(/GET \/api\/v1\/workspaces[\s\S]*workspace_id/);
+      expect(run.output).toMatch(/sl-violations/);
+    });
   });
 });

@@ -5,10 +5,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SPEC_PATH, SPEC_PATH } from "../src/prism.js";
-import { resolveRefs } from "../src/spec.js";
+import { DEFAULT_SPEC_PATH, loadSpec, operationsOf, readSpec, type HttpMethod, type Json, type MediaType, type Spec } from "../src/spec.js";
 import {
   balancedEnd,
   jsxElements,
@@ -19,39 +17,12 @@ import {
 } from "./helpers/seed.js";
 
 const SEED_PATH = fileURLToPath(new URL("../../../spec/sources/invite-user-to-organization.mdx", import.meta.url));
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-type Json = Record<string, unknown>;
-interface Operation {
-  operationId?: string;
-  security?: unknown[];
-  requestBody?: { content?: Record<string, MediaType> };
-  responses?: Record<string, { content?: Record<string, MediaType> }>;
-}
-interface MediaType {
-  schema?: unknown;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-}
-interface Spec {
-  openapi: string;
-  jsonSchemaDialect?: string;
-  servers?: { url: string }[];
-  security?: Record<string, unknown[]>[];
-  paths: Record<string, Record<string, Operation>>;
-  components?: { securitySchemes?: Record<string, { type?: string; scheme?: string }> };
-}
 
 const seedText = readFileSync(SEED_PATH, "utf8");
-const rawSpec = parseYaml(readFileSync(SPEC_PATH, "utf8")) as Spec;
-const spec = resolveRefs(rawSpec);
+const rawSpec = readSpec();
+const spec = loadSpec();
 const seed = parseSeed(seedText);
-
-function operations(doc: Spec): { where: string; operation: Operation }[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ where: `${m.toUpperCase()} ${path}`, operation: item[m]! })),
-  );
-}
+const seedMethod = seed.method as HttpMethod;
 
 /** The seed's operation in `doc`, compared with the seed: the JSON paths that differ. */
 function mismatchesIn(doc: Spec): string[] {
@@ -64,12 +35,12 @@ function mismatchesIn(doc: Spec): string[] {
  * The committed spec, which the mutation tests below edit: they show that the comparison can
  * fail, so they start from the real spec even when DCLOUD_CONTRACT_SPEC points the suite elsewhere.
  */
-const committedSpec = resolveRefs(parseYaml(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as Spec);
+const committedSpec = loadSpec(DEFAULT_SPEC_PATH);
 
 /** The seed operation's node in a copy of the resolved committed spec, for mutation tests. */
 function mutated(mutate: (operation: Json) => void): Spec {
   const copy = structuredClone(committedSpec);
-  mutate(copy.paths[seed.path]![seed.method] as unknown as Json);
+  mutate(copy.paths[seed.path]![seedMethod] as unknown as Json);
   return copy;
 }
 
@@ -273,18 +244,15 @@ describe("the spec as the README describes it", () => {
       (name) => schemes[name]?.type === "http" && schemes[name]?.scheme?.toLowerCase() === "bearer",
     );
     expect(bearer).toHaveLength(1);
-    for (const { where, operation } of operations(rawSpec)) {
-      const security = operation.security ?? rawSpec.security ?? [];
-      expect(security, where).not.toHaveLength(0);
-      for (const requirement of security) expect(Object.keys(requirement as Json), where).toEqual(bearer);
+    for (const { label, operation, secured } of operationsOf(spec)) {
+      expect(secured, label).toBe(true);
+      for (const requirement of operation.security ?? rawSpec.security ?? []) expect(Object.keys(requirement), label).toEqual(bearer);
     }
   });
 
   it("gives every operation a unique operationId, and has GET /api/v1/me", () => {
-    const ids = operations(rawSpec).map(({ where, operation }) => {
-      expect(operation.operationId, where).toMatch(/\S/);
-      return operation.operationId;
-    });
+    // operationsOf refuses an operation without one.
+    const ids = operationsOf(spec).map(({ id }) => id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(rawSpec.paths["/api/v1/me"]?.get?.operationId).toBe("read_users_me_api_v1_me_get");
   });
@@ -293,13 +261,18 @@ describe("the spec as the README describes it", () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     formats.default(ajv);
     let checked = 0;
-    for (const { where, operation } of operations(spec)) {
+    for (const { label, operation } of operationsOf(spec)) {
       const bodies: [string, Record<string, MediaType> | undefined][] = [
-        [`${where} request body`, operation.requestBody?.content],
+        [`${label} request body`, operation.requestBody?.content],
         ...Object.entries(operation.responses ?? {}).map(
-          ([code, r]): [string, Record<string, MediaType> | undefined] => [`${where} ${code}`, r.content],
+          ([code, r]): [string, Record<string, MediaType> | undefined] => [`${label} ${code}`, r.content],
         ),
       ];
+      // A parameter's examples, where it gives any, must fit its schema too.
+      for (const parameter of operation.parameters ?? []) {
+        const media = parameter as MediaType;
+        if (media.example !== undefined || media.examples) bodies.push([`${label} ${parameter.in} parameter ${parameter.name}`, { parameter: media }]);
+      }
       for (const [label, content] of bodies) {
         for (const [mediaType, media] of Object.entries(content ?? {})) {
           const examples = [
@@ -322,7 +295,7 @@ describe("the spec as the README describes it", () => {
   it("the example check can fail: an example that breaks its schema is refused", () => {
     const ajv = new Ajv2020({ strict: true });
     formats.default(ajv);
-    const media = spec.paths[seed.path]![seed.method]!.requestBody!.content!["application/json"]!;
+    const media = spec.paths[seed.path]![seedMethod]!.requestBody!.content!["application/json"]!;
     const validate = ajv.compile(media.schema as object);
     expect(validate(media.examples?.withWorkspaces?.value)).toBe(true);
     expect(validate({ ...(media.examples?.withWorkspaces?.value as Json), workspace_ids: ["not-a-uuid"] })).toBe(false);
