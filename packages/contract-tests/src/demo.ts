@@ -83,7 +83,7 @@ async function main(): Promise<number> {
     console.log(`The API key is a made-up "${API_KEY}" (Prism only checks that there is one), and HOME is an`);
     console.log("empty temporary directory, so your own ~/.deepset-cloud/.env is not read.");
 
-    const invite = ["--email", "ada@example.com", "--given-name", "Ada", "--family-name", "Lovelace", "--role", "MEMBER"];
+    const invite = ["--email", "ada@example.com", "--given-name", "Ada", "--family-name", "Lovelace", "--role", "member"];
     const steps: Step[] = [
       {
         title: "Who does the API key belong to?",
@@ -93,11 +93,19 @@ async function main(): Promise<number> {
         explain: (exit) => `/me answered with the spec's example user and their organization; exit ${exit}.`,
       },
       {
-        title: "Invite a user (the organization ID comes from /me, since there is no --org)",
-        args: ["invite", ...invite],
+        title: "Which workspaces can the key see?",
+        args: ["workspaces"],
         via: recorder,
         expectedExit: 0,
-        explain: (exit) => `dcloud asked /me for the organization, then sent the invitation: 201 Created; exit ${exit}.`,
+        explain: (exit) => `the spec's example workspaces, by name and ID; exit ${exit}.`,
+      },
+      {
+        title: "Invite a user to a workspace by name (the organization ID comes from /me, since there is no --org)",
+        args: ["invite", ...invite, "--workspace", "marketing"],
+        via: recorder,
+        expectedExit: 0,
+        explain: (exit) =>
+          `dcloud resolved "marketing" with one list, asked /me for the organization, then sent the invitation: 201 Created; exit ${exit}.`,
       },
       {
         title: "Invite someone who is already a member (Prism forced to answer 409)",

@@ -24,7 +24,7 @@ export interface LiveSettings {
   organizationId: string | undefined;
   /** DCLOUD_LIVE_INVITE_EMAILS, comma-separated: the only addresses that get a real invitation. */
   inviteEmails: string[];
-  /** DCLOUD_LIVE_INVITE_ROLE, default MEMBER. */
+  /** DCLOUD_LIVE_INVITE_ROLE, default member. */
   inviteRole: string;
 }
 
@@ -41,7 +41,7 @@ export function liveSettings(env: NodeJS.ProcessEnv = process.env): LiveSettings
       .split(",")
       .map((e) => e.trim())
       .filter(Boolean),
-    inviteRole: env.DCLOUD_LIVE_INVITE_ROLE?.trim() || "MEMBER",
+    inviteRole: env.DCLOUD_LIVE_INVITE_ROLE?.trim() || "member",
   };
 }
 

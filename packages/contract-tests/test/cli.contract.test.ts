@@ -157,6 +157,40 @@ describe("dcloud whoami", () => {
   });
 });
 
+describe("dcloud workspaces, and workspaces by name", () => {
+  // The spec's example for GET /api/v1/workspaces, which Prism answers with.
+  const MARKETING = "9b2d1c4e-8f7a-4b6c-a1d2-e3f4a5b6c7d8";
+
+  it("--json prints the array Prism answers, a table without it", async () => {
+    const json = await dcloud(plain, ["workspaces", "--json"]);
+    expect(json.code, explain(json)).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "marketing", workspace_id: MARKETING })]),
+    );
+    expect(json.exchanges.map((e) => [e.method, e.path, e.status])).toEqual([["GET", "/api/v1/workspaces", 200]]);
+    const table = await dcloud(plain, ["workspaces"]);
+    expect(table.stdout).toMatch(new RegExp(`marketing\\s+${MARKETING}`));
+  });
+
+  it("invite --workspace marketing resolves it with one list, then sends an invitation the spec accepts", async () => {
+    const run = await dcloud(plain, ["invite", ...ADA, "--role", "member", "--org", ORG, "--workspace", "marketing"]);
+    expect(run.code, explain(run)).toBe(0);
+    expect(run.exchanges.map((e) => [e.method, e.path, e.status])).toEqual([
+      ["GET", "/api/v1/workspaces", 200],
+      ["POST", `/api/v1/organization/${ORG}/invitation`, 201],
+    ]);
+    const dry = await dcloud(plain, ["invite", "--file", "-", "--org", ORG, "--dry-run", "--json"], undefined, "email,given_name,family_name,role,workspaces\na@example.com,A,B,member,marketing\n");
+    expect((parseJson(dry).dry_run as { requests: { body: { workspace_ids: string[] } }[] }).requests[0]?.body.workspace_ids).toEqual([MARKETING]);
+  });
+
+  it("an unknown name exits 2 after the list alone, with the closest name", async () => {
+    const run = await dcloud(plain, ["invite", ...ADA, "--role", "member", "--org", ORG, "--workspace", "marketting"]);
+    expect(run.code, explain(run)).toBe(2);
+    expect(run.stderr).toContain('the closest: "marketing"');
+    expect(run.exchanges.map((e) => [e.method, e.path])).toEqual([["GET", "/api/v1/workspaces"]]);
+  });
+});
+
 describe("dcloud invite (one user): every status the spec documents, and Prism's 401", () => {
   it("exits 1 on a forced 422, reporting the row failed with its status", async () => {
     const run = await dcloud(force422, ["invite", ...ADA, "--role", "MEMBER", "--org", ORG, "--json"]);

@@ -116,7 +116,7 @@ describe.concurrent("pnpm contract:live", () => {
       apiUrl: "https://api.cloud.deepset.ai",
       organizationId: undefined,
       inviteEmails: [],
-      inviteRole: "MEMBER",
+      inviteRole: "member",
     });
     expect(
       liveSettings({
