@@ -38,7 +38,7 @@ export interface InvalidKind {
  * or `..`, which would change the URL's path (`/organization//invitation`). Generated values avoid them.
  */
 function clientRefusesPathValue(value: string): boolean {
-  return value.trim() === "" || value === "." || value === "..";
+  return value === "" || value === "." || value === "..";
 }
 
 /** Whether the operation takes any input at all; one without has exactly one valid request and no invalid one. */

@@ -11,7 +11,7 @@ import { InvalidRequestError } from "../core/error.js";
 export function checkedPathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
   const issues = Object.entries(pathParams).flatMap(([name, value]) => {
     const text = String(value);
-    if (text.trim() === "") return [{ path: name, message: "must not be empty" }];
+    if (text === "") return [{ path: name, message: "must not be empty" }];
     if (text === "." || text === "..") {
       return [{ path: name, message: `must not be "${text}" (a dot segment would change the URL's path)` }];
     }
