@@ -1,5 +1,6 @@
-// Packing and linting the two published packages, shared by `pnpm lint:packages` (and so
-// `pnpm release`) and packages/release-tests (and so `pnpm test`).
+// The two published packages, packing them and linting a tarball: `pnpm lint:packages` (and so
+// `pnpm release`) lints what it packs; the release rehearsal (and so `pnpm test`) lints what
+// its registry serves after `pnpm release`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
