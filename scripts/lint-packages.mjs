@@ -13,7 +13,7 @@ const destination = mkdtempSync(join(tmpdir(), "dcloud-pack-"));
 let failed = 0;
 try {
   for (const pkg of packAll(destination)) {
-    const result = lintTarball(pkg);
+    const result = await lintTarball(pkg);
     for (const check of [result.publint, result.attw]) {
       console.log(`\n${check.ok ? "✓" : "✗"} ${pkg.name}: ${check.command}\n${check.output}`);
       if (!check.ok) failed++;

@@ -26,6 +26,7 @@ export const withoutInherited = (env) => Object.fromEntries(Object.entries(env).
  *   url, token          where it is, and the user's token;
  *   env(base)           `base` (default process.env) for npm and pnpm commands that must use
  *                       only this registry, with the user's token, provenance off;
+ *   packument(name)     what it serves for a package (versions, dist-tags), or null;
  *   inspect(name, v)    what it serves for name@v: the manifest, the tarball, its files;
  *   stop()              ends the server (idempotent);  output()  what Verdaccio logged.
  */
@@ -100,19 +101,27 @@ export async function startRegistry(dir, { uplink }) {
     npm_config_audit: "false",
   });
 
-  const inspect = async (name, version) => {
-    const options = { cwd: client, env: env() };
-    const [view, pack] = await Promise.all([
-      must("npm", ["view", `${name}@${version}`, "--json"], options),
-      must("npm", ["pack", `${name}@${version}`, "--pack-destination", join(client, "published"), "--json"], options),
-    ]);
-    const tarball = join(client, "published", JSON.parse(pack.stdout)[0].filename);
-    const files = (await must("tar", ["-tzf", tarball], options)).stdout.split("\n").filter(Boolean);
-    const packed = JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"], options)).stdout);
-    return { name, version, served: [JSON.parse(view.stdout)].flat()[0], packed, tarball, files };
+  /** The registry's document for a package (all versions, dist-tags), or null when it has none. */
+  const packument = async (name) => {
+    const response = await fetch(new URL(name.replace("/", "%2f"), url), { headers: { accept: "application/json" } });
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`GET ${name} from the registry: HTTP ${response.status}`);
+    return response.json();
   };
 
-  return { url, token, env, inspect, stop, output: () => output };
+  const inspect = async (name, version) => {
+    const served = (await packument(name))?.versions?.[version];
+    if (!served) throw new Error(`${name}@${version} is not on the registry`);
+    const response = await fetch(served.dist.tarball);
+    if (!response.ok) throw new Error(`GET ${served.dist.tarball}: HTTP ${response.status}`);
+    const tarball = join(client, "published", `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
+    writeFileSync(tarball, Buffer.from(await response.arrayBuffer()));
+    const files = (await must("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
+    const packed = JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"])).stdout);
+    return { name, version, served, packed, tarball, files };
+  };
+
+  return { url, token, env, packument, inspect, stop, output: () => output };
 }
 
 /** `npm adduser` as the registry API has it: creates the user and returns its token. */

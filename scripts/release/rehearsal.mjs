@@ -81,14 +81,18 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     const cloneAndInstall = async () => {
       const { head, carried } = await cloneWorkingTree(root, repo, { env: base, signal });
       step(`cloned ${head}${carried ? ` and ${carried} uncommitted file(s)` : ""} into ${temp}`);
-      // Offline: every package comes from the store that the repository's own install filled.
-      await must(join(root, "node_modules/.bin/pnpm"), ["install", "--frozen-lockfile", "--offline", "--reporter=silent"], { cwd: repo, env: base, signal });
+      // What a release needs (the root's tools, the two packages), offline: every package comes
+      // from the store that the repository's own install filled.
+      const filters = ["--filter=.", ...PUBLISHED.map(({ name }) => `--filter=${name}`)];
+      await must(join(root, "node_modules/.bin/pnpm"), ["install", "--frozen-lockfile", "--offline", "--reporter=silent", ...filters], { cwd: repo, env: base, signal });
       step("installed the clone offline");
     };
-    // Packages other than @dcloud/* come from the registry npm uses here (the public one by default).
+    // Clone and registry at once, both settled, so that a registry that started is stopped
+    // whatever failed. Packages other than @dcloud/* come through the registry npm uses here.
+    const cloning = cloneAndInstall();
+    cloning.catch(() => {}); // settled below
     const uplink = (await run("npm", ["config", "get", "registry"], { cwd: temp, env: base, signal })).stdout.trim() || "https://registry.npmjs.org/";
-    // Both at once, both settled, so that a registry that started is stopped whatever failed.
-    const [starting, installing] = await Promise.allSettled([startRegistry(join(temp, "registry"), { uplink }), cloneAndInstall()]);
+    const [starting, installing] = await Promise.allSettled([startRegistry(join(temp, "registry"), { uplink }), cloning]);
     if (starting.status === "fulfilled") registry = starting.value;
     for (const outcome of [starting, installing]) if (outcome.status === "rejected") throw outcome.reason;
     step(`registry at ${registry.url}; packages other than @dcloud/* through ${uplink}`);
@@ -143,8 +147,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       const tags = (await git(repo, ["tag", "--list"], base)).split("\n");
       const problems = PUBLISHED.filter(({ name }) => !tags.includes(`${name}@${version}`)).map(({ name }) => `no git tag ${name}@${version} (tags: ${tags.join(", ") || "none"})`);
       for (const { name } of PUBLISHED) {
-        const view = await run("npm", ["view", `${name}@${version}`, "version"], { cwd: temp, env, signal });
-        if (view.stdout.trim() !== version) problems.push(`${name}@${version} is not on the registry after pnpm release:\n${tail(output.stdout + output.stderr)}`);
+        if (!(await registry.packument(name))?.versions?.[version]) problems.push(`${name}@${version} is not on the registry after pnpm release:\n${tail(output.stdout + output.stderr)}`);
       }
       return problems;
     });
@@ -153,13 +156,12 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     // What the registry now serves, and what a user does with it: three lines of work at once.
     const registryChecks = async () => {
       await check("versions", async () => {
-        const problems = [];
-        for (const { name } of PUBLISHED) problems.push(...versionsProblems(name, JSON.parse((await npm(temp, ["view", name, "versions", "--json"])).stdout), [version]));
-        return problems;
+        const listed = await Promise.all(PUBLISHED.map(async ({ name }) => [name, JSON.parse((await npm(temp, ["view", name, "versions", "--json"])).stdout)]));
+        return listed.flatMap(([name, versions]) => versionsProblems(name, versions, [version]));
       });
-      const inspected = {};
+      let inspected;
       try {
-        for (const { name } of PUBLISHED) inspected[name] = await registry.inspect(name, version);
+        inspected = Object.fromEntries(await Promise.all(PUBLISHED.map(async ({ name }) => [name, await registry.inspect(name, version)])));
       } catch (error) {
         for (const id of ["manifests", "files", "bins", "lint"]) results.set(id, { ok: false, detail: `fetching the published packages failed: ${error.message}` });
         return;
@@ -167,12 +169,10 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       await check("manifests", () => manifestProblems(repo, inspected, released));
       await check("files", () => fileProblems(inspected));
       await check("bins", () => Object.values(inspected).flatMap(({ packed, files }) => binProblems(packed, files)));
-      await check("lint", () =>
-        Object.values(inspected).flatMap((pkg) => {
-          const { publint, attw } = lintTarball(pkg);
-          return [publint, attw].filter((c) => !c.ok).map((c) => `${pkg.name}: ${c.command}\n${c.output}`);
-        }),
-      );
+      await check("lint", async () => {
+        const linted = await Promise.all(Object.values(inspected).map(async (pkg) => ({ name: pkg.name, ...(await lintTarball(pkg)) })));
+        return linted.flatMap(({ name, publint, attw }) => [publint, attw].filter((c) => !c.ok).map((c) => `${name}: ${c.command}\n${c.output}`));
+      });
     };
     const userChecks = async () => {
       const app = join(temp, "app");
@@ -216,7 +216,10 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     await Promise.all([registryChecks(), userChecks(), npxCheck()]);
 
     await check("republish", async () => {
-      const state = async () => (await npm(temp, ["view", "@dcloud/cli", "versions", "dist.integrity", "--json", "--prefer-online"])).stdout;
+      const state = async () => {
+        const { versions, "dist-tags": tags } = (await registry.packument("@dcloud/cli")) ?? {};
+        return JSON.stringify({ tags, versions: Object.fromEntries(Object.entries(versions ?? {}).map(([v, manifest]) => [v, manifest.dist])) });
+      };
       const before = await state();
       const again = await run(join(repo, "node_modules/.bin/pnpm"), ["publish", "--access", "public", "--no-git-checks"], { cwd: join(repo, "packages/cli"), env, signal });
       const output = again.stdout + again.stderr;
@@ -230,8 +233,9 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     return report();
   } finally {
     await registry?.stop();
+    step("registry stopped");
     rmSync(temp, { recursive: true, force: true });
-    step("registry stopped, temporary folder removed");
+    step("temporary folder removed");
   }
 }
 
