@@ -39,6 +39,27 @@ afterAll(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
+it("npm and pnpm, with the registry's env(), name only this registry, whatever the environment says", async () => {
+  const elsewhere = "https://registry.example.com/";
+  writeFileSync(join(temp, "other-npmrc"), `registry=${elsewhere}\n@dcloud:registry=${elsewhere}\n`);
+  const hostile = {
+    ...process.env,
+    npm_config_registry: elsewhere,
+    "npm_config_@dcloud:registry": elsewhere,
+    NPM_CONFIG_USERCONFIG: join(temp, "other-npmrc"),
+    PNPM_CONFIG_REGISTRY: elsewhere,
+  };
+  const env = registry.env(hostile);
+  const pnpm = new URL("../../../node_modules/.bin/pnpm", import.meta.url).pathname;
+  for (const tool of ["npm", pnpm]) {
+    for (const key of ["registry", "@dcloud:registry"]) {
+      expect((await must(tool, ["config", "get", key], { cwd: temp, env })).stdout.trim(), `${tool} ${key}`).toBe(registry.url);
+    }
+  }
+  // The same environment without env(): the check above would catch it.
+  expect((await must("npm", ["config", "get", "@dcloud:registry"], { cwd: temp, env: hostile })).stdout.trim()).toBe(elsewhere);
+});
+
 it("a workspace:* range that reached the registry fails the manifest check, naming the dependency", () => {
   const released = { "@dcloud/client": "1.0.0", "@dcloud/broken": "1.0.0" };
   for (const manifest of [broken.packed, broken.served]) {
