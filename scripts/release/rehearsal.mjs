@@ -97,7 +97,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     for (const outcome of [starting, installing]) if (outcome.status === "rejected") throw outcome.reason;
     step(`registry at ${registry.url}; packages other than @dcloud/* through ${uplink}`);
     const env = registry.env(base);
-    const pnpm = (args, cwd = repo) => must(join(repo, "node_modules/.bin/pnpm"), args, { cwd, env, signal });
+    const pnpm = (args) => must(join(repo, "node_modules/.bin/pnpm"), args, { cwd: repo, env, signal });
     const npm = (cwd, args, extra) => must("npm", args, { cwd, env: { ...env, ...extra }, signal });
 
     await check("workflow", () => workflowProblems(repo));
@@ -139,7 +139,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     await git(repo, ["commit", "--quiet", "--no-verify", "-m", "Version packages"], base);
 
     // Publish, as merging that pull request does; only once npm and pnpm are seen to point here.
-    await refuseOtherRegistries(registry.url, { pnpm: (args) => pnpm(args), npm: (args) => npm(temp, args) });
+    await refuseOtherRegistries(registry.url, { pnpm, npm: (args) => npm(temp, args) });
     const released = Object.fromEntries(PUBLISHED.map(({ name }) => [name, version]));
     const published = await check("publish", async () => {
       const output = await pnpm(["release"]);
@@ -190,7 +190,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       if (!installed) return;
       await check("cli-version", async () => {
         const printed = (await must("npx", ["dcloud", "--version"], { cwd: app, env, signal })).stdout.trim();
-        return printed.includes(version) ? [] : [`npx dcloud --version printed "${printed}", not ${version}`];
+        return printed.split(/\s+/).includes(version) ? [] : [`npx dcloud --version printed "${printed}", not ${version}`];
       });
       for (const [id, file, load] of [
         ["import", "use-client.mjs", 'await import("@dcloud/client")'],
@@ -220,14 +220,14 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
         const { versions, "dist-tags": tags } = (await registry.packument("@dcloud/cli")) ?? {};
         return JSON.stringify({ tags, versions: Object.fromEntries(Object.entries(versions ?? {}).map(([v, manifest]) => [v, manifest.dist])) });
       };
-      const before = await state();
+      const held = await state();
       const again = await run(join(repo, "node_modules/.bin/pnpm"), ["publish", "--access", "public", "--no-git-checks"], { cwd: join(repo, "packages/cli"), env, signal });
       const output = again.stdout + again.stderr;
       const problems = [];
       if (again.code === 0) problems.push(`publishing @dcloud/cli@${version} a second time succeeded:\n${tail(output)}`);
       else if (!/409|already (present|published)|cannot publish over/i.test(output)) problems.push(`the second publish failed, but not because the version exists:\n${tail(output)}`);
-      const after = await state();
-      if (after !== before) problems.push(`the registry changed: ${before} → ${after}`);
+      const now = await state();
+      if (now !== held) problems.push(`the registry changed: ${held} → ${now}`);
       return problems;
     });
     return report();
