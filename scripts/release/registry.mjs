@@ -28,7 +28,7 @@ export const withoutInherited = (env) => Object.fromEntries(Object.entries(env).
  *                       only this registry, with the user's token, provenance off;
  *   packument(name)     what it serves for a package (versions, dist-tags), or null;
  *   inspect(name, v)    what it serves for name@v: the manifest, the tarball, its files;
- *   stop()              ends the server (idempotent);  output()  what Verdaccio logged.
+ *   stop()              ends the server (idempotent).
  */
 export async function startRegistry(dir, { uplink }) {
   mkdirSync(dir, { recursive: true });
@@ -46,7 +46,7 @@ export async function startRegistry(dir, { uplink }) {
         "**": { access: "$all", publish: "nobody", unpublish: "nobody", proxy: "upstream" },
       },
       web: { enable: false },
-      log: { type: "stdout", format: "pretty", level: "warn" },
+      log: { type: "stdout", format: "pretty", level: "warn", colors: false },
     }),
   );
 
@@ -121,7 +121,7 @@ export async function startRegistry(dir, { uplink }) {
     return { name, version, served, packed, tarball, files };
   };
 
-  return { url, token, env, packument, inspect, stop, output: () => output };
+  return { url, token, env, packument, inspect, stop };
 }
 
 /** `npm adduser` as the registry API has it: creates the user and returns its token. */

@@ -179,7 +179,12 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       mkdirSync(app);
       writeFileSync(join(app, "package.json"), JSON.stringify({ name: "rehearsal-app", private: true }));
       const installed = await check("install", async () => {
-        await npm(app, ["install", ...PUBLISHED.map(({ name }) => `${name}@${version}`)]);
+        const result = await run("npm", ["install", ...PUBLISHED.map(({ name }) => `${name}@${version}`)], { cwd: app, env, signal });
+        if (result.code !== 0) {
+          // A third-party package the registry could not fetch: Verdaccio answers 404.
+          const upstream = /404 Not Found - GET \S+\/(?!@dcloud)[^/\s]+ /.test(result.stderr) ? `\n(the registry could not fetch it from ${uplink}: can Node reach it from here? NODE_EXTRA_CA_CERTS, HTTPS_PROXY)` : "";
+          return [`npm install exited ${result.code}:\n${tail(result.stderr || result.stdout)}${upstream}`];
+        }
         const lock = JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8"));
         return PUBLISHED.flatMap(({ name }) => {
           const entry = lock.packages[`node_modules/${name}`];
