@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm lint:packages`: packs @dcloud/client and @dcloud/cli as they would be published and
 // runs publint (strict) and @arethetypeswrong/cli on each tarball. `pnpm release` runs it
-// before `changeset publish`; packages/release-tests runs the same checks in `pnpm test`.
+// before `changeset publish`; the release rehearsal (`pnpm test`) runs the same checks on the
+// tarballs its registry serves.
 // Expects the packages built (`pnpm lint:packages` builds them first).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +13,7 @@ const destination = mkdtempSync(join(tmpdir(), "dcloud-pack-"));
 let failed = 0;
 try {
   for (const pkg of packAll(destination)) {
-    const result = lintTarball(pkg);
+    const result = await lintTarball(pkg);
     for (const check of [result.publint, result.attw]) {
       console.log(`\n${check.ok ? "✓" : "✗"} ${pkg.name}: ${check.command}\n${check.output}`);
       if (!check.ok) failed++;

@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]],
-    // Packing and `npm install` of the tarballs take a few seconds; git and Node child processes too.
+    // The release rehearsal (a clone, a registry, a build, npm installs) sets its own, longer
+    // limit; git, npm and Node child processes elsewhere take seconds on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,9 +1,11 @@
-// Packing and linting the two published packages, shared by `pnpm lint:packages` (and so
-// `pnpm release`) and packages/release-tests (and so `pnpm test`).
-import { execFileSync, spawnSync } from "node:child_process";
+// The two published packages, packing them and linting a tarball: `pnpm lint:packages` (and so
+// `pnpm release`) lints what it packs; the release rehearsal (and so `pnpm test`) lints what
+// its registry serves after `pnpm release`.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { run } from "./exec.mjs";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (name) => join(root, "node_modules/.bin", name);
@@ -34,14 +36,15 @@ export function packAll(destination) {
 //                   types"; it is still run so that a future entry point gets checked.
 const ATTW_FLAGS = { "@dcloud/client": ["--profile", "esm-only"], "@dcloud/cli": [] };
 
-/** publint (--strict: warnings fail too) and attw on a packed tarball. */
-export function lintTarball({ name, tarball }) {
-  const run = (command, args) => {
-    const r = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
-    return { ok: r.status === 0, command: `${command.split("/").pop()} ${args.map((a) => a.replace(/^.*\//, "")).join(" ")}`, output: `${r.stdout}${r.stderr}`.trim() };
+/** publint (--strict: warnings fail too) and attw on a packed tarball, both at once. */
+export async function lintTarball({ name, tarball }) {
+  const lint = async (command, args) => {
+    const r = await run(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+    return { ok: r.code === 0, command: `${command.split("/").pop()} ${args.map((a) => a.replace(/^.*\//, "")).join(" ")}`, output: `${r.stdout}${r.stderr}`.trim() };
   };
-  return {
-    publint: run(bin("publint"), ["run", tarball, "--strict"]),
-    attw: run(bin("attw"), [tarball, "--format", "ascii", "--no-emoji", "--no-color", ...ATTW_FLAGS[name]]),
-  };
+  const [publint, attw] = await Promise.all([
+    lint(bin("publint"), ["run", tarball, "--strict"]),
+    lint(bin("attw"), [tarball, "--format", "ascii", "--no-emoji", "--no-color", ...ATTW_FLAGS[name]]),
+  ]);
+  return { publint, attw };
 }

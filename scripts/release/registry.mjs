@@ -1,0 +1,137 @@
+// A throwaway npm registry for the release rehearsal: Verdaccio on 127.0.0.1, its storage,
+// configuration and users in a folder of the caller's, one user created for the run, and the
+// configuration that points npm and pnpm at it and at nothing else.
+//
+// @dcloud/* lives only here: no uplink for the scope, so nothing published, viewed or
+// installed under @dcloud can come from, or go to, another registry. Every other package
+// (openapi-fetch, which the client depends on) is read through the uplink the caller names.
+import { fork } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { must } from "./exec.mjs";
+
+const serverScript = new URL("./registry-server.mjs", import.meta.url).pathname;
+
+// Inherited settings and credentials that could send a command elsewhere or sign with a CI
+// identity: npm's and pnpm's own variables (a `pnpm test` run sets many), tokens, the OIDC
+// request of GitHub Actions, an outer turbo run's variables.
+const INHERITED = /^(npm_|pnpm_|turbo_)|^(NODE_AUTH_TOKEN|NPM_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|SIGSTORE_ID_TOKEN)$/i;
+
+/** `env` without the variables above. */
+export const withoutInherited = (env) => Object.fromEntries(Object.entries(env).filter(([name]) => !INHERITED.test(name)));
+
+/**
+ * Starts the registry; resolves once it listens and the run's user exists, with
+ *   url, token          where it is, and the user's token;
+ *   env(base)           `base` (default process.env) for npm and pnpm commands that must use
+ *                       only this registry, with the user's token, provenance off;
+ *   packument(name)     what it serves for a package (versions, dist-tags), or null;
+ *   inspect(name, v)    what it serves for name@v: the manifest, the tarball, its files;
+ *   stop()              ends the server (idempotent).
+ */
+export async function startRegistry(dir, { uplink }) {
+  mkdirSync(dir, { recursive: true });
+  const configFile = join(dir, "config.yaml");
+  writeFileSync(
+    configFile,
+    stringify({
+      storage: join(dir, "storage"),
+      auth: { htpasswd: { file: join(dir, "htpasswd"), max_users: 1 } },
+      uplinks: { upstream: { url: uplink } },
+      packages: {
+        "@dcloud/*": { access: "$all", publish: "$authenticated", unpublish: "$authenticated" },
+        // Third-party packages are read through the uplink; none is published here ("nobody"
+        // is a group no user of this registry belongs to).
+        "**": { access: "$all", publish: "nobody", unpublish: "nobody", proxy: "upstream" },
+      },
+      web: { enable: false },
+      log: { type: "stdout", format: "pretty", level: "warn", colors: false },
+    }),
+  );
+
+  let output = "";
+  const child = fork(serverScript, [configFile], { stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      if (child.connected) child.disconnect();
+      child.kill("SIGTERM");
+    }
+    await exited;
+  };
+
+  let url;
+  let token;
+  try {
+    const port = await new Promise((resolve, reject) => {
+      child.once("message", (message) => resolve(message.port));
+      child.once("exit", (code, signal) => reject(new Error(`Verdaccio exited (${signal ?? code}) before it listened:\n${output}`)));
+    });
+    url = `http://127.0.0.1:${port}/`;
+    token = await addUser(url, "rehearsal", `pw-${process.pid}-${Date.now()}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const client = join(dir, "client");
+  mkdirSync(join(client, "config"), { recursive: true });
+  mkdirSync(join(client, "published"));
+  const userconfig = join(client, "npmrc");
+  const globalconfig = join(client, "npmrc-global");
+  writeFileSync(userconfig, `registry=${url}\n@dcloud:registry=${url}\n//${new URL(url).host}/:_authToken=${token}\nprovenance=false\n`, { mode: 0o600 });
+  writeFileSync(globalconfig, "");
+  const env = (base = process.env) => ({
+    ...withoutInherited(base),
+    // npm and pnpm read their user configuration here instead of ~/.npmrc, npm its global
+    // one there; pnpm's global config.yaml and auth.ini live under XDG_CONFIG_HOME.
+    npm_config_userconfig: userconfig,
+    npm_config_globalconfig: globalconfig,
+    XDG_CONFIG_HOME: join(client, "config"),
+    // `changeset publish` picks the registry it asks "is this version out?" from these.
+    npm_config_registry: url,
+    "npm_config_@dcloud:registry": url,
+    // No CI identity here to sign a provenance statement with.
+    npm_config_provenance: "false",
+    npm_config_cache: join(client, "npm-cache"),
+    npm_config_update_notifier: "false",
+    npm_config_fund: "false",
+    npm_config_audit: "false",
+  });
+
+  /** The registry's document for a package (all versions, dist-tags), or null when it has none. */
+  const packument = async (name) => {
+    const response = await fetch(new URL(name.replace("/", "%2f"), url), { headers: { accept: "application/json" } });
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`GET ${name} from the registry: HTTP ${response.status}`);
+    return response.json();
+  };
+
+  const inspect = async (name, version) => {
+    const served = (await packument(name))?.versions?.[version];
+    if (!served) throw new Error(`${name}@${version} is not on the registry`);
+    const response = await fetch(served.dist.tarball);
+    if (!response.ok) throw new Error(`GET ${served.dist.tarball}: HTTP ${response.status}`);
+    const tarball = join(client, "published", `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
+    writeFileSync(tarball, Buffer.from(await response.arrayBuffer()));
+    const files = (await must("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
+    const packed = JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"])).stdout);
+    return { name, version, served, packed, tarball, files };
+  };
+
+  return { url, token, env, packument, inspect, stop };
+}
+
+/** `npm adduser` as the registry API has it: creates the user and returns its token. */
+async function addUser(url, name, password) {
+  const response = await fetch(new URL(`-/user/org.couchdb.user:${name}`, url), {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name, password, email: `${name}@example.com`, type: "user" }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok || typeof body.token !== "string") throw new Error(`creating the registry user failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
