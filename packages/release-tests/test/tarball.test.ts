@@ -55,7 +55,7 @@ describe("the packed package.json files", () => {
     );
     expect(client.filter((f) => !/^package\/(package\.json|LICENSE|README\.md|dist\/.+\.(js|d\.ts))$/.test(f))).toEqual([]);
     const cli = tarList(byName("@dcloud/cli").tarball).sort();
-    expect(cli).toEqual(["package/LICENSE", "package/README.md", "package/dist/dcloud.js", "package/dist/package.json", "package/package.json"]);
+    expect(cli).toEqual(["package/LICENSE", "package/README.md", "package/dist/dcloud.js", "package/dist/package.json", "package/dist/proxy-fetch.js", "package/package.json"]);
   });
 });
 
