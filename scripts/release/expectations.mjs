@@ -33,7 +33,7 @@ export function fileProblems(inspected) {
   const stray = client.filter((file) => !/^package\/(package\.json|LICENSE|README\.md|dist\/.+\.(js|d\.ts))$/.test(file));
   if (stray.length > 0) problems.push(`@dcloud/client: unexpected files ${stray.join(", ")}`);
   const cli = [...inspected["@dcloud/cli"].files].sort();
-  const expected = ["package/LICENSE", "package/README.md", "package/dist/dcloud.js", "package/dist/package.json", "package/package.json"];
+  const expected = ["package/LICENSE", "package/README.md", "package/dist/dcloud.js", "package/dist/package.json", "package/dist/proxy-fetch.js", "package/package.json"];
   if (JSON.stringify(cli) !== JSON.stringify(expected)) problems.push(`@dcloud/cli: files ${cli.join(", ")}; expected ${expected.join(", ")}`);
   return problems;
 }

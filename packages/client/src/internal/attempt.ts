@@ -1,4 +1,8 @@
 import { AbortError, ConnectionError, DeepsetCloudError, TimeoutError } from "../core/error.js";
+import { rootCause } from "./retry-policy.js";
+
+/** Certificates signed by an issuer Node does not know: what a company's TLS inspection presents. */
+const UNKNOWN_ISSUER_CODE = /SELF_SIGNED|ISSUER_CERT|VERIFY_LEAF|UNTRUSTED/;
 
 /**
  * Runs one attempt under its own timeout and the caller's signal, and turns what fetch
@@ -46,10 +50,18 @@ export async function runAttempt<T>(
   }
 }
 
-/** Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND, …) is in its cause. */
+/**
+ * Node's fetch says only "fetch failed"; the useful part is in its cause. A failed system call
+ * (`connect ECONNREFUSED 1.2.3.4:443`) is named by its code; anything else (a TLS certificate
+ * problem, an error of the fetch's dispatcher) by its message and code.
+ */
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return cause.code;
-  if (cause?.message) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  const { code, message, syscall } = rootCause(error);
+  if (code && (syscall || !message)) return code;
+  if (!message) return error instanceof Error ? error.message : String(error);
+  const described = code ? `${message} (${code})` : message;
+  if (code && UNKNOWN_ISSUER_CODE.test(code)) {
+    return `${described}; to trust a company certificate authority (TLS inspection), set NODE_EXTRA_CA_CERTS to its PEM file`;
+  }
+  return described;
 }

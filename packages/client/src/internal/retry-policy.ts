@@ -1,5 +1,5 @@
 // When to try a request again, and how long to wait first. Pure functions: the loop that
-// uses them lives in client.ts.
+// uses them lives in transport.ts.
 import { ApiError, ConnectionError, TimeoutError } from "../core/error.js";
 
 /** Statuses that say "not now" rather than "no": the same request may well succeed later. */
@@ -11,9 +11,28 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
+/**
+ * Node's codes for a TLS certificate it refused (expired, wrong host name, unknown issuer, …):
+ * the same certificate will be refused again, so a retry cannot help.
+ */
+const CERTIFICATE_CODE = /CERT|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$|^INVALID_CA$/;
+
 export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiError) return RETRYABLE_STATUSES.has(error.status);
-  return error instanceof ConnectionError || error instanceof TimeoutError;
+  if (error instanceof ConnectionError) return !CERTIFICATE_CODE.test(rootCause(error).code ?? "");
+  return error instanceof TimeoutError;
+}
+
+/**
+ * What went wrong under a failed fetch: fetch wraps it ("fetch failed"), sometimes twice (an
+ * aborted dispatch), so the innermost cause is the one that knows (ECONNREFUSED, a TLS code, …).
+ */
+export function rootCause(error: unknown): { code?: string | undefined; message?: string | undefined; syscall?: unknown } {
+  let cause = error as { cause?: unknown };
+  for (let depth = 0; depth < 8 && cause.cause instanceof Object; depth++) cause = cause.cause as { cause?: unknown };
+  const { code, message, syscall } = cause as { code?: unknown; message?: unknown; syscall?: unknown };
+  // A DOMException's code is a number, not one of Node's names.
+  return { code: typeof code === "string" ? code : undefined, message: message ? String(message) : undefined, syscall };
 }
 
 /**
@@ -25,7 +44,7 @@ export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof ApiError) return error.status >= 500;
   if (error instanceof TimeoutError) return true;
   if (error instanceof ConnectionError) {
-    const code = (error.cause as { cause?: { code?: string } } | undefined)?.cause?.code;
+    const { code } = rootCause(error);
     return !(code && NOT_SENT_CODES.has(code));
   }
   return false;

@@ -127,8 +127,8 @@ export function createTransport(settings: TransportSettings): Transport {
           attempt: attempts,
         });
       } catch (error) {
-        if (!isRetryable(error)) throw error;
         logger?.debug(`${method} ${url} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
+        if (!isRetryable(error)) throw error;
         last = { thrown: error };
         unknownOutcome ||= outcomeUnknown(error);
         if (retries >= maxRetries) throw error;

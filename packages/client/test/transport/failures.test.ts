@@ -88,4 +88,18 @@ describe("an attempt without a response", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toBe(`Could not reach http://127.0.0.1:${port}: ECONNREFUSED`);
   });
+
+  it("a failure nested under the dispatcher's own abort is named by the innermost error", async () => {
+    // What undici's fetch throws when a proxy refuses the tunnel: fetch failed → cancelled → the reason.
+    const refusedTunnel = Object.assign(new Error("Proxy response (407) !== 200 when HTTP Tunneling"), { code: "UND_ERR_ABORTED" });
+    const fetch: typeof globalThis.fetch = async () => {
+      throw new TypeError("fetch failed", { cause: Object.assign(new DOMException("Request was cancelled."), { cause: refusedTunnel }) });
+    };
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, maxRetries: 0 });
+
+    const error = await dc.inviteUser(ORG, ADA).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe(`Could not reach ${BASE_URL}: Proxy response (407) !== 200 when HTTP Tunneling (UND_ERR_ABORTED)`);
+  });
 });
