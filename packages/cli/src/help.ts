@@ -15,6 +15,7 @@ Settings (first found wins):
   API key       --api-key-file, DEEPSET_CLOUD_API_KEY, API_KEY in ~/.deepset-cloud/.env
   base URL      --api-url, --region, DEEPSET_CLOUD_API_URL, API_URL in ~/.deepset-cloud/.env, EU
   organization  --org, DEEPSET_CLOUD_ORGANIZATION_ID, the key's organization (GET /api/v1/me)
+  network       HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case); NODE_EXTRA_CA_CERTS for a company CA
 
 Exit codes:
   0 done (invited or already a member)   1 failed   2 usage or input error, or not confirmed: nothing sent
