@@ -1,7 +1,7 @@
 // Ctrl-C (or SIGTERM) during a run: nothing new starts — no request, no retry — and waits end
 // at once (the client's stopSignal); the requests in flight get up to 5 s to finish, and no
 // longer than they take, then they are aborted (the client's signal).
-export const GRACE_MS = 5_000;
+const GRACE_MS = 5_000;
 
 export class Interruption {
   /** Aborts on the first interrupt: the client starts no new attempt. */
