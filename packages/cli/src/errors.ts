@@ -1,24 +1,7 @@
 // What the CLI tells a user (and a script) about an error: a stable `code` string for
-// `--json`, the HTTP status when there was one, a message, and the exit code. Client
-// errors are mapped by class (`instanceof`), never by parsing messages.
-import {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  ConnectionError,
-  DeepsetCloudError,
-  InvalidRequestError,
-  MissingApiKeyError,
-  NotFoundError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  RateLimitError,
-  ServerError,
-  SignupFailedError,
-  TimeoutError,
-  UnexpectedStatusError,
-  UnprocessableEntityError,
-} from "@dcloud/client";
+// `--json`, the HTTP status when there was one, a message, and the exit code. This module
+// loads nothing of the client, so commands can use it at start-up; describe-error.ts maps
+// the client's error classes.
 import { ExitCode } from "./exit-codes.js";
 
 /** Every `error.code` the CLI prints, with the exit code it leads to. */
@@ -47,26 +30,6 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** The client's error classes, most specific first: the first `instanceof` match wins. */
-const CLIENT_ERROR_CODES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, ErrorCode]> = [
-  [MissingApiKeyError, "missing_api_key"],
-  [UnexpectedStatusError, "unexpected_status"],
-  [InvalidRequestError, "invalid_input"],
-  [AuthenticationError, "authentication"],
-  [PermissionDeniedError, "permission_denied"],
-  [PaymentRequiredError, "payment_required"],
-  [NotFoundError, "not_found"],
-  [UnprocessableEntityError, "unprocessable"],
-  [RateLimitError, "rate_limited"],
-  [SignupFailedError, "signup_failed"],
-  [ServerError, "server_error"],
-  [ApiError, "api_error"],
-  [ConnectionError, "connection"],
-  [TimeoutError, "timeout"],
-  [AbortError, "aborted"],
-  [DeepsetCloudError, "api_error"],
-];
-
 /** One problem of the input: where (the file's line, or null for flags; the field) and what. */
 export interface InputProblem {
   line: number | null;
@@ -93,16 +56,6 @@ export interface ErrorReport {
   status: number | null;
   message: string;
   problems?: InputProblem[];
-}
-
-export function describeError(error: unknown): ErrorReport {
-  if (error instanceof CliError) {
-    return { code: error.code, status: null, message: error.message, ...(error.problems ? { problems: error.problems } : {}) };
-  }
-  const status = error instanceof ApiError ? error.status : null;
-  const match = CLIENT_ERROR_CODES.find(([Class]) => error instanceof Class);
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: match ? match[1] : "internal", status, message };
 }
 
 export function exitCodeFor(code: ErrorCode): ExitCode {

@@ -4,7 +4,8 @@
 import type { Command } from "commander";
 import { connect } from "../connect.js";
 import type { CommandContext } from "../context.js";
-import { describeError, exitCodeFor } from "../errors.js";
+import { describeError } from "../describe-error.js";
+import { exitCodeFor } from "../errors.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { GlobalFlags } from "../global-options.js";
 import { renderFatalError } from "../output/error.js";
