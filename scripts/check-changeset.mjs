@@ -17,6 +17,7 @@ const { values } = parseArgs({
     cwd: { type: "string", default: process.cwd() },
   },
 });
+/** @param {...string} args */
 const git = (...args) => execFileSync("git", args, { cwd: values.cwd, encoding: "utf8" }).trim();
 
 let mergeBase;
@@ -26,21 +27,23 @@ try {
   console.error(`check-changeset: cannot find the merge base of ${values.base} and HEAD (fetch the base branch, with enough history: actions/checkout with fetch-depth: 0)`);
   process.exit(2);
 }
+/** @param {string} text */
 const lines = (text) => text.split("\n").filter(Boolean);
 const changed = lines(git("diff", "--name-only", "--no-renames", `${mergeBase}...HEAD`));
 const addedChangesets = lines(git("diff", "--name-only", "--diff-filter=A", `${mergeBase}...HEAD`, "--", ".changeset/"))
   .filter((f) => /^\.changeset\/[^/]+\.md$/.test(f) && f !== ".changeset/README.md");
 
+/** @param {string} dir a folder under packages/ */
 const isPrivate = (dir) => {
   const path = join(values.cwd, "packages", dir, "package.json");
   // A package removed on this branch: ask the merge base.
   const text = existsSync(path) ? readFileSync(path, "utf8") : (() => { try { return git("show", `${mergeBase}:packages/${dir}/package.json`); } catch { return "{}"; } })();
-  return JSON.parse(text).private === true;
+  return /** @type {{ private?: unknown }} */ (JSON.parse(text)).private === true;
 };
 const needs = changed.filter((f) => {
   if (f.startsWith("spec/")) return true;
   const m = /^packages\/([^/]+)\/src\//.exec(f);
-  return m !== null && !isPrivate(m[1]);
+  return m !== null && !isPrivate(/** @type {string} */ (m[1]));
 });
 
 if (needs.length === 0) {

@@ -19,7 +19,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { dir: { type: "string", default: join(root, ".github/workflows") } } });
 
 // Paths as the user would type them: relative to the current folder when inside it.
+/** @param {string} path */
 const shown = (path) => (relative(process.cwd(), path).startsWith("..") ? path : relative(process.cwd(), path));
+/** @type {string[]} */
 let names = [];
 try {
   names = readdirSync(values.dir);

@@ -14,7 +14,7 @@ let results;
 try {
   ({ checks: results } = await rehearse({ log: (line) => console.log(line), signal: interrupted.signal }));
 } catch (error) {
-  console.error(`release rehearsal: ${interrupted.signal.aborted ? "interrupted" : error.message}`);
+  console.error(`release rehearsal: ${interrupted.signal.aborted ? "interrupted" : /** @type {Error} */ (error).message}`);
   process.exit(interrupted.signal.aborted ? 130 : 1);
 }
 console.log("");

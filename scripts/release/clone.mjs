@@ -4,10 +4,21 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { must } from "./exec.mjs";
+/** @import { RunOptions } from "./exec.mjs" */
 
+/**
+ * @param {string} cwd
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ */
 export const git = async (cwd, args, env) => (await must("git", args, { cwd, env })).stdout.trim();
 
-/** Clones `root` into `dest`; resolves `{ head, carried }`: HEAD's short hash, how many uncommitted files came along. */
+/**
+ * Clones `root` into `dest`; resolves `{ head, carried }`: HEAD's short hash, how many uncommitted files came along.
+ * @param {string} root
+ * @param {string} dest
+ * @param {Pick<RunOptions, "env" | "signal">} options
+ */
 export async function cloneWorkingTree(root, dest, { env, signal }) {
   const head = await git(root, ["rev-parse", "HEAD"]);
   await must("git", ["clone", "--quiet", "--no-checkout", root, dest], { cwd: root, env, signal });

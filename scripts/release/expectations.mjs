@@ -4,15 +4,26 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dependencyProblems } from "./checks.mjs";
 import { PUBLISHED } from "./packages.mjs";
+/** @import { Manifest } from "./checks.mjs" */
+/** @import { PublishedName } from "./packages.mjs" */
+/** @import { Inspection } from "./registry.mjs" */
 
-/** The packed manifests: what publishing made of each package.json. */
+/** @typedef {{ [Name in PublishedName]: Inspection<Name> }} Inspected what the registry serves for each published package */
+
+/**
+ * The packed manifests: what publishing made of each package.json.
+ * @param {string} repo
+ * @param {Inspected} inspected
+ * @param {Record<string, string>} released name → version
+ */
 export function manifestProblems(repo, inspected, released) {
+  /** @type {string[]} */
   const problems = [];
   for (const { name, dir } of PUBLISHED) {
     const { packed, served } = inspected[name];
     problems.push(...dependencyProblems(packed, released), ...dependencyProblems(served, released));
     if (packed.publishConfig?.access !== "public") problems.push(`${name}: publishConfig.access is ${packed.publishConfig?.access}, not public (npm publishes a scoped package restricted otherwise)`);
-    const own = JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8"));
+    const own = /** @type {Manifest} */ (JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")));
     if (JSON.stringify(packed.dependencies ?? {}) !== JSON.stringify(own.dependencies ?? {})) problems.push(`${name}: published dependencies ${JSON.stringify(packed.dependencies)} differ from package.json's ${JSON.stringify(own.dependencies)}`);
   }
   const client = inspected["@dcloud/client"].packed;
@@ -23,8 +34,12 @@ export function manifestProblems(repo, inspected, released) {
   return problems;
 }
 
-/** The tarballs hold what the `files` whitelists say: licence, README, built code and types; no sources or source maps. */
+/**
+ * The tarballs hold what the `files` whitelists say: licence, README, built code and types; no sources or source maps.
+ * @param {Inspected} inspected
+ */
 export function fileProblems(inspected) {
+  /** @type {string[]} */
   const problems = [];
   const client = inspected["@dcloud/client"].files;
   for (const file of ["package/package.json", "package/LICENSE", "package/README.md", "package/dist/index.js", "package/dist/index.d.ts"]) {
@@ -42,6 +57,7 @@ export function fileProblems(inspected) {
  * A user's first script, loading the client with `load` (an import() or a require()): a client
  * whose fetch must never be called, and an invitation without its required email, which
  * validation refuses before anything is sent. Prints one JSON line for clientUseProblems().
+ * @param {string} load
  */
 export const clientScript = (load) => `(async () => {
   const { createDeepsetCloud, InvalidRequestError, DeepsetCloudError, VERSION } = ${load};
@@ -56,7 +72,22 @@ export const clientScript = (load) => `(async () => {
 })();
 `;
 
+/**
+ * @typedef {object} ClientUse the line clientScript() prints
+ * @property {string | null} caught the class name of the error, null when none was thrown
+ * @property {boolean} [invalid] an InvalidRequestError
+ * @property {boolean} [base] a DeepsetCloudError
+ * @property {unknown} [issues] the error's issues
+ * @property {number} sent requests that reached fetch
+ * @property {string} VERSION the client's
+ */
+
+/**
+ * @param {ClientUse} result
+ * @param {string} version
+ */
 export function clientUseProblems(result, version) {
+  /** @type {string[]} */
   const problems = [];
   if (result.caught !== "InvalidRequestError" || !result.invalid || !result.base) problems.push(`expected an InvalidRequestError (a DeepsetCloudError), got ${JSON.stringify(result)}`);
   if (!JSON.stringify(result.issues ?? []).includes("email")) problems.push(`the issues do not name the missing email: ${JSON.stringify(result.issues)}`);

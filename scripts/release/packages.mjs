@@ -8,17 +8,22 @@ import { fileURLToPath } from "node:url";
 import { run } from "./exec.mjs";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
+/** @param {string} name */
 const bin = (name) => join(root, "node_modules/.bin", name);
 
-export const PUBLISHED = [
+export const PUBLISHED = /** @type {const} */ ([
   { name: "@dcloud/client", dir: "packages/client" },
   { name: "@dcloud/cli", dir: "packages/cli" },
-];
+]);
+/** @typedef {(typeof PUBLISHED)[number]["name"]} PublishedName */
 
-/** `pnpm pack` (which rewrites `workspace:*` ranges) of each published package into `destination`. */
+/**
+ * `pnpm pack` (which rewrites `workspace:*` ranges) of each published package into `destination`.
+ * @param {string} destination
+ */
 export function packAll(destination) {
   return PUBLISHED.map(({ name, dir }) => {
-    const { version } = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
+    const { version } = /** @type {{ version: string }} */ (JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")));
     execFileSync(bin("pnpm"), ["pack", "--pack-destination", destination], { cwd: join(root, dir), stdio: "pipe" });
     const tarball = join(destination, `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
     return { name, dir, version, tarball };
@@ -34,10 +39,18 @@ export function packAll(destination) {
 //   @dcloud/cli     no flags: a bin-only package (no types, no entry point but ./package.json),
 //                   so attw has nothing to judge and says "This package does not contain
 //                   types"; it is still run so that a future entry point gets checked.
+/** @type {Record<PublishedName, string[]>} */
 const ATTW_FLAGS = { "@dcloud/client": ["--profile", "esm-only"], "@dcloud/cli": [] };
 
-/** publint (--strict: warnings fail too) and attw on a packed tarball, both at once. */
+/**
+ * publint (--strict: warnings fail too) and attw on a packed tarball, both at once.
+ * @param {{ name: PublishedName, tarball: string }} pkg
+ */
 export async function lintTarball({ name, tarball }) {
+  /**
+   * @param {string} command
+   * @param {string[]} args
+   */
   const lint = async (command, args) => {
     const r = await run(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
     return { ok: r.code === 0, command: `${command.split("/").pop()} ${args.map((a) => a.replace(/^.*\//, "")).join(" ")}`, output: `${r.stdout}${r.stderr}`.trim() };

@@ -10,6 +10,26 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { must } from "./exec.mjs";
+/** @import { Readable } from "node:stream" */
+/** @import { Manifest } from "./checks.mjs" */
+
+/**
+ * @typedef {Manifest & { dist: { tarball: string, [field: string]: unknown } }} ServedManifest
+ * @typedef {{ versions?: Record<string, ServedManifest>, "dist-tags"?: Record<string, string> }} Packument
+ *   a registry's document for a package
+ */
+/**
+ * What the registry serves for one version of a package.
+ * @template {string} [Name=string]
+ * @typedef {object} Inspection
+ * @property {Name} name
+ * @property {string} version
+ * @property {ServedManifest} served the manifest in the packument
+ * @property {Manifest} packed the package.json in the tarball
+ * @property {string} tarball the tarball, downloaded
+ * @property {string[]} files its paths, as `tar -t` lists them
+ */
+/** @typedef {Awaited<ReturnType<typeof startRegistry>>} Registry */
 
 const serverScript = new URL("./registry-server.mjs", import.meta.url).pathname;
 
@@ -18,7 +38,11 @@ const serverScript = new URL("./registry-server.mjs", import.meta.url).pathname;
 // request of GitHub Actions, an outer turbo run's variables.
 const INHERITED = /^(npm_|pnpm_|turbo_)|^(NODE_AUTH_TOKEN|NPM_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|SIGSTORE_ID_TOKEN)$/i;
 
-/** `env` without the variables above. */
+/**
+ * `env` without the variables above.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {NodeJS.ProcessEnv}
+ */
 export const withoutInherited = (env) => Object.fromEntries(Object.entries(env).filter(([name]) => !INHERITED.test(name)));
 
 /**
@@ -29,6 +53,8 @@ export const withoutInherited = (env) => Object.fromEntries(Object.entries(env).
  *   packument(name)     what it serves for a package (versions, dist-tags), or null;
  *   inspect(name, v)    what it serves for name@v: the manifest, the tarball, its files;
  *   stop()              ends the server (idempotent).
+ * @param {string} dir
+ * @param {{ uplink: string }} options where packages other than @dcloud/* come from
  */
 export async function startRegistry(dir, { uplink }) {
   mkdirSync(dir, { recursive: true });
@@ -52,7 +78,8 @@ export async function startRegistry(dir, { uplink }) {
 
   let output = "";
   const child = fork(serverScript, [configFile], { stdio: ["ignore", "pipe", "pipe", "ipc"] });
-  for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => (output += chunk));
+  // Both are pipes (stdio above).
+  for (const stream of /** @type {Readable[]} */ ([child.stdout, child.stderr])) stream.on("data", (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -65,8 +92,9 @@ export async function startRegistry(dir, { uplink }) {
   let url;
   let token;
   try {
+    /** @type {number} */
     const port = await new Promise((resolve, reject) => {
-      child.once("message", (message) => resolve(message.port));
+      child.once("message", (message) => resolve(/** @type {{ port: number }} */ (message).port));
       child.once("exit", (code, signal) => reject(new Error(`Verdaccio exited (${signal ?? code}) before it listened:\n${output}`)));
     });
     url = `http://127.0.0.1:${port}/`;
@@ -83,6 +111,7 @@ export async function startRegistry(dir, { uplink }) {
   const globalconfig = join(client, "npmrc-global");
   writeFileSync(userconfig, `registry=${url}\n@dcloud:registry=${url}\n//${new URL(url).host}/:_authToken=${token}\nprovenance=false\n`, { mode: 0o600 });
   writeFileSync(globalconfig, "");
+  /** @param {NodeJS.ProcessEnv} [base] */
   const env = (base = process.env) => ({
     ...withoutInherited(base),
     // npm and pnpm read their user configuration here instead of ~/.npmrc, npm its global
@@ -101,14 +130,24 @@ export async function startRegistry(dir, { uplink }) {
     npm_config_audit: "false",
   });
 
-  /** The registry's document for a package (all versions, dist-tags), or null when it has none. */
+  /**
+   * The registry's document for a package (all versions, dist-tags), or null when it has none.
+   * @param {string} name
+   * @returns {Promise<Packument | null>}
+   */
   const packument = async (name) => {
     const response = await fetch(new URL(name.replace("/", "%2f"), url), { headers: { accept: "application/json" } });
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`GET ${name} from the registry: HTTP ${response.status}`);
-    return response.json();
+    return /** @type {Promise<Packument>} */ (response.json());
   };
 
+  /**
+   * @template {string} Name
+   * @param {Name} name
+   * @param {string} version
+   * @returns {Promise<Inspection<Name>>}
+   */
   const inspect = async (name, version) => {
     const served = (await packument(name))?.versions?.[version];
     if (!served) throw new Error(`${name}@${version} is not on the registry`);
@@ -117,21 +156,26 @@ export async function startRegistry(dir, { uplink }) {
     const tarball = join(client, "published", `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
     writeFileSync(tarball, Buffer.from(await response.arrayBuffer()));
     const files = (await must("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
-    const packed = JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"])).stdout);
+    const packed = /** @type {Manifest} */ (JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"])).stdout));
     return { name, version, served, packed, tarball, files };
   };
 
   return { url, token, env, packument, inspect, stop };
 }
 
-/** `npm adduser` as the registry API has it: creates the user and returns its token. */
+/**
+ * `npm adduser` as the registry API has it: creates the user and returns its token.
+ * @param {string} url
+ * @param {string} name
+ * @param {string} password
+ */
 async function addUser(url, name, password) {
   const response = await fetch(new URL(`-/user/org.couchdb.user:${name}`, url), {
     method: "PUT",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name, password, email: `${name}@example.com`, type: "user" }),
   });
-  const body = await response.json().catch(() => ({}));
+  const body = /** @type {{ token?: unknown }} */ (await response.json().catch(() => ({})));
   if (!response.ok || typeof body.token !== "string") throw new Error(`creating the registry user failed: HTTP ${response.status} ${JSON.stringify(body)}`);
   return body.token;
 }

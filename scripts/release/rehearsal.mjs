@@ -19,11 +19,15 @@ import { clientScript, clientUseProblems, fileProblems, manifestProblems } from 
 import { lintTarball, PUBLISHED } from "./packages.mjs";
 import { startRegistry, withoutInherited } from "./registry.mjs";
 import { expectedVersion, largestBump, readChangesets, readVersions, workflowProblems } from "./versioning.mjs";
+/** @import { RunResult } from "./exec.mjs" */
+/** @import { Inspected } from "./expectations.mjs" */
+/** @import { PublishedName } from "./packages.mjs" */
+/** @import { Registry } from "./registry.mjs" */
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** What the rehearsal checks, in order: [id, title]. Each run reports every one of them. */
-export const CHECKS = [
+export const CHECKS = /** @type {const} */ ([
   ["workflow", "release.yml versions with `pnpm version-packages` and publishes with `pnpm release`, the commands rehearsed here"],
   ["version", "pnpm version-packages gives both packages the same new version (fixed), the bump the changesets add up to"],
   ["changelog", "CHANGELOG.md of both packages opens with the new version and the changesets' entries; the changesets are used up"],
@@ -40,7 +44,8 @@ export const CHECKS = [
   ["require", "require() (Node 20.19+): a CommonJS script requires @dcloud/client and gets InvalidRequestError for a bad body, nothing sent"],
   ["npx", "npx -y @dcloud/cli@VERSION --help works from nothing"],
   ["republish", "publishing the same version again is refused, and the registry keeps what it had"],
-];
+]);
+/** @typedef {(typeof CHECKS)[number][0]} CheckId */
 
 const REHEARSAL_CHANGESET = "Release rehearsal: a patch of the client.";
 const IDENTITY = { GIT_AUTHOR_NAME: "Release rehearsal", GIT_AUTHOR_EMAIL: "rehearsal@example.com", GIT_COMMITTER_NAME: "Release rehearsal", GIT_COMMITTER_EMAIL: "rehearsal@example.com" };
@@ -54,14 +59,21 @@ const IDENTITY = { GIT_AUTHOR_NAME: "Release rehearsal", GIT_AUTHOR_EMAIL: "rehe
  */
 export async function rehearse({ root = repoRoot, log = () => {}, signal } = {}) {
   const started = Date.now();
+  /** @param {string} message */
   const step = (message) => log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+  /** @type {Map<CheckId, { ok: boolean, detail: string }>} */
   const results = new Map();
+  /**
+   * Runs one check and records its result; resolves whether it passed.
+   * @param {CheckId} id
+   * @param {() => string[] | Promise<string[]>} body resolves the problems it found
+   */
   const check = async (id, body) => {
     let problems;
     try {
       problems = (await body()) ?? [];
     } catch (error) {
-      problems = [error.message];
+      problems = [/** @type {Error} */ (error).message];
     }
     results.set(id, { ok: problems.length === 0, detail: problems.join("\n") });
     step(`${problems.length === 0 ? "✓" : "✗"} ${id}`);
@@ -70,12 +82,14 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
   const report = () => ({
     checks: CHECKS.map(([id, title]) => ({ id, title, ...(results.get(id) ?? { ok: null, detail: "not run: an earlier step failed" }) })),
     folder: temp,
-    registryUrl: registry.url,
+    // Called only once the registry is up.
+    registryUrl: /** @type {Registry} */ (registry).url,
   });
 
   const temp = mkdtempSync(join(tmpdir(), "dcloud-rehearsal-"));
   const repo = join(temp, "repo");
   const base = { ...withoutInherited(process.env), ...IDENTITY, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
+  /** @type {Registry | undefined} */
   let registry;
   try {
     const cloneAndInstall = async () => {
@@ -93,11 +107,18 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     cloning.catch(() => {}); // settled below
     const uplink = (await run("npm", ["config", "get", "registry"], { cwd: temp, env: base, signal })).stdout.trim() || "https://registry.npmjs.org/";
     const [starting, installing] = await Promise.allSettled([startRegistry(join(temp, "registry"), { uplink }), cloning]);
-    if (starting.status === "fulfilled") registry = starting.value;
-    for (const outcome of [starting, installing]) if (outcome.status === "rejected") throw outcome.reason;
+    if (starting.status === "rejected") throw starting.reason;
+    registry = starting.value;
+    if (installing.status === "rejected") throw installing.reason;
     step(`registry at ${registry.url}; packages other than @dcloud/* through ${uplink}`);
     const env = registry.env(base);
+    /** @param {string[]} args */
     const pnpm = (args) => must(join(repo, "node_modules/.bin/pnpm"), args, { cwd: repo, env, signal });
+    /**
+     * @param {string} cwd
+     * @param {string[]} args
+     * @param {NodeJS.ProcessEnv} [extra]
+     */
     const npm = (cwd, args, extra) => must("npm", args, { cwd, env: { ...env, ...extra }, signal });
 
     await check("workflow", () => workflowProblems(repo));
@@ -106,6 +127,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     const before = readVersions(repo);
     writeFileSync(join(repo, ".changeset/release-rehearsal.md"), `---\n"@dcloud/client": patch\n---\n\n${REHEARSAL_CHANGESET}\n`);
     const changesets = readChangesets(repo);
+    /** @type {string} set by the "version" check, which the rest waits for */
     let version;
     const versioned = await check("version", async () => {
       await pnpm(["version-packages"]);
@@ -113,7 +135,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       step(`versioned ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
       version = after["@dcloud/client"];
       const expected = expectedVersion(before, changesets);
-      return Object.entries(after)
+      return /** @type {[PublishedName, string][]} */ (Object.entries(after))
         .filter(([, v]) => v !== expected)
         .map(([name, v]) => `${name}: ${before[name]} → ${v}, expected ${expected} (one fixed group; the changesets add up to a ${largestBump(changesets)})`);
     });
@@ -125,7 +147,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
         const file = `${dir}/CHANGELOG.md`;
         if (!existsSync(join(repo, file))) problems.push(`${file} was not written`);
         else {
-          const entries = changesets.filter((c) => name in c.releases).map((c) => c.summary.split("\n")[0]);
+          const entries = changesets.filter((c) => name in c.releases).map((c) => /** @type {string} */ (c.summary.split("\n")[0]));
           problems.push(...changelogProblems(file, readFileSync(join(repo, file), "utf8"), version, entries));
         }
       }
@@ -147,7 +169,8 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       const tags = (await git(repo, ["tag", "--list"], base)).split("\n");
       const problems = PUBLISHED.filter(({ name }) => !tags.includes(`${name}@${version}`)).map(({ name }) => `no git tag ${name}@${version} (tags: ${tags.join(", ") || "none"})`);
       for (const { name } of PUBLISHED) {
-        if (!(await registry.packument(name))?.versions?.[version]) problems.push(`${name}@${version} is not on the registry after pnpm release:\n${tail(output.stdout + output.stderr)}`);
+        // Set by now; TypeScript does not carry that into callbacks when it was set in a try block.
+        if (!(await /** @type {Registry} */ (registry).packument(name))?.versions?.[version]) problems.push(`${name}@${version} is not on the registry after pnpm release:\n${tail(output.stdout + output.stderr)}`);
       }
       return problems;
     });
@@ -156,14 +179,17 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     // What the registry now serves, and what a user does with it: three lines of work at once.
     const registryChecks = async () => {
       await check("versions", async () => {
-        const listed = await Promise.all(PUBLISHED.map(async ({ name }) => [name, JSON.parse((await npm(temp, ["view", name, "versions", "--json"])).stdout)]));
+        const listed = await Promise.all(
+          PUBLISHED.map(async ({ name }) => /** @type {[string, string | string[]]} */ ([name, JSON.parse((await npm(temp, ["view", name, "versions", "--json"])).stdout)])),
+        );
         return listed.flatMap(([name, versions]) => versionsProblems(name, versions, [version]));
       });
+      /** @type {Inspected} */
       let inspected;
       try {
-        inspected = Object.fromEntries(await Promise.all(PUBLISHED.map(async ({ name }) => [name, await registry.inspect(name, version)])));
+        inspected = /** @type {Inspected} */ (Object.fromEntries(await Promise.all(PUBLISHED.map(async ({ name }) => [name, await /** @type {Registry} */ (registry).inspect(name, version)]))));
       } catch (error) {
-        for (const id of ["manifests", "files", "bins", "lint"]) results.set(id, { ok: false, detail: `fetching the published packages failed: ${error.message}` });
+        for (const id of /** @type {const} */ (["manifests", "files", "bins", "lint"])) results.set(id, { ok: false, detail: `fetching the published packages failed: ${/** @type {Error} */ (error).message}` });
         return;
       }
       await check("manifests", () => manifestProblems(repo, inspected, released));
@@ -185,11 +211,12 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
           const upstream = /404 Not Found - GET \S+\/(?!@dcloud)[^/\s]+ /.test(result.stderr) ? `\n(the registry could not fetch it from ${uplink}: can Node reach it from here? NODE_EXTRA_CA_CERTS, HTTPS_PROXY)` : "";
           return [`npm install exited ${result.code}:\n${tail(result.stderr || result.stdout)}${upstream}`];
         }
-        const lock = JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8"));
+        const lock = /** @type {{ packages: Record<string, { version?: string, resolved?: string }> }} */ (JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8")));
         return PUBLISHED.flatMap(({ name }) => {
           const entry = lock.packages[`node_modules/${name}`];
           if (entry?.version !== version) return [`${name}: installed ${entry?.version ?? "nothing"}, not ${version}`];
-          return entry.resolved?.startsWith(registry.url) ? [] : [`${name} came from ${entry.resolved}, not ${registry.url}`];
+          const { url } = /** @type {Registry} */ (registry);
+          return entry.resolved?.startsWith(url) ? [] : [`${name} came from ${entry.resolved}, not ${url}`];
         });
       });
       if (!installed) return;
@@ -197,10 +224,10 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
         const printed = (await must("npx", ["dcloud", "--version"], { cwd: app, env, signal })).stdout.trim();
         return printed.split(/\s+/).includes(version) ? [] : [`npx dcloud --version printed "${printed}", not ${version}`];
       });
-      for (const [id, file, load] of [
+      for (const [id, file, load] of /** @type {[CheckId, string, string][]} */ ([
         ["import", "use-client.mjs", 'await import("@dcloud/client")'],
         ["require", "use-client.cjs", 'require("@dcloud/client")'],
-      ]) {
+      ])) {
         await check(id, async () => {
           writeFileSync(join(app, file), clientScript(load));
           const result = await run(process.execPath, [file], { cwd: app, env, signal });
@@ -222,7 +249,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
 
     await check("republish", async () => {
       const state = async () => {
-        const { versions, "dist-tags": tags } = (await registry.packument("@dcloud/cli")) ?? {};
+        const { versions, "dist-tags": tags } = (await /** @type {Registry} */ (registry).packument("@dcloud/cli")) ?? {};
         return JSON.stringify({ tags, versions: Object.fromEntries(Object.entries(versions ?? {}).map(([v, manifest]) => [v, manifest.dist])) });
       };
       const held = await state();
@@ -244,7 +271,11 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
   }
 }
 
-/** Before anything is published: npm and pnpm, as configured for the run, name only its registry. */
+/**
+ * Before anything is published: npm and pnpm, as configured for the run, name only its registry.
+ * @param {string} url
+ * @param {Record<string, (args: string[]) => Promise<RunResult>>} tools name → runs the tool with these arguments
+ */
 async function refuseOtherRegistries(url, tools) {
   const answers = await Promise.all(
     Object.entries(tools).flatMap(([tool, exec]) => ["registry", "@dcloud:registry"].map(async (key) => [tool, key, (await exec(["config", "get", key])).stdout.trim()])),
