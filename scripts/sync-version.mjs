@@ -8,6 +8,7 @@ const pkg = JSON.parse(await readFile(new URL("../packages/client/package.json",
 const file = new URL("../packages/client/src/version.ts", import.meta.url);
 const text = await readFile(file, "utf8");
 const next = text.replace(/export const VERSION = "[^"]*";/, `export const VERSION = "${pkg.version}";`);
-if (!/export const VERSION = "[^"]*";/.test(text)) throw new Error("packages/client/src/version.ts has no `export const VERSION = \"…\";` line");
+if (!/export const VERSION = "[^"]*";/.test(text))
+  throw new Error('packages/client/src/version.ts has no `export const VERSION = "…";` line');
 if (next !== text) await writeFile(file, next);
 console.log(`@dcloud/client VERSION = ${pkg.version}`);

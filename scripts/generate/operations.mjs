@@ -3,6 +3,7 @@
 // spec's words for every status, and its request validators. The transport looks requests
 // up here, so an operation added to the spec gets all of it without hand-written code.
 import { operationsOf, resolve } from "../openapi/index.mjs";
+
 /** @import { Document, Parameter } from "../openapi/index.mjs" */
 
 const SUCCESS = /^[12]\d\d$/;

@@ -6,9 +6,10 @@
 // so their validators coerce text to the schema's type, as the server does; bodies are JSON
 // and checked strictly.
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import addFormats from "ajv-formats";
 import { operationsOf, resolve } from "../openapi/index.mjs";
+
 /** @import { Document } from "../openapi/index.mjs" */
 
 const SCHEMAS_ID = "components";

@@ -15,7 +15,12 @@
  * @property {{ access?: string }} [publishConfig]
  */
 
-const DEPENDENCY_FIELDS = /** @type {const} */ (["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]);
+const DEPENDENCY_FIELDS = /** @type {const} */ ([
+  "dependencies",
+  "devDependencies",
+  "peerDependencies",
+  "optionalDependencies",
+]);
 // Ranges that mean something only inside a workspace or on the publisher's disk.
 const LOCAL_RANGE = /^(workspace|link|file|portal|catalog):/;
 
@@ -33,7 +38,8 @@ export function dependencyProblems(manifest, released) {
     for (const [name, range] of Object.entries(manifest[field] ?? {})) {
       const where = `${manifest.name}@${manifest.version} ${field}["${name}"]`;
       if (LOCAL_RANGE.test(range)) problems.push(`${where} is "${range}": a local range was published`);
-      else if (name in released && range !== released[name]) problems.push(`${where} is "${range}", not the version released with it (${released[name]})`);
+      else if (name in released && range !== released[name])
+        problems.push(`${where} is "${range}", not the version released with it (${released[name]})`);
     }
   }
   return problems;
@@ -45,11 +51,16 @@ export function dependencyProblems(manifest, released) {
  * @param {string[]} files
  */
 export function binProblems(manifest, files) {
-  const bins = typeof manifest.bin === "string" ? { [/** @type {string} */ (manifest.name.split("/").pop())]: manifest.bin } : (manifest.bin ?? {});
+  const bins =
+    typeof manifest.bin === "string"
+      ? { [/** @type {string} */ (manifest.name.split("/").pop())]: manifest.bin }
+      : (manifest.bin ?? {});
   const inTarball = new Set(files.map((file) => file.replace(/^package\//, "")));
   return Object.entries(bins)
     .filter(([, path]) => !inTarball.has(path.replace(/^\.\//, "")))
-    .map(([name, path]) => `${manifest.name}@${manifest.version} bin "${name}" → ${path} is not in the published tarball`);
+    .map(
+      ([name, path]) => `${manifest.name}@${manifest.version} bin "${name}" → ${path} is not in the published tarball`,
+    );
 }
 
 /**
@@ -61,7 +72,9 @@ export function binProblems(manifest, files) {
 export function versionsProblems(name, listed, published) {
   const have = [listed].flat().sort();
   const want = [...published].sort();
-  return JSON.stringify(have) === JSON.stringify(want) ? [] : [`${name}: the registry lists ${JSON.stringify(have)}, published were ${JSON.stringify(want)}`];
+  return JSON.stringify(have) === JSON.stringify(want)
+    ? []
+    : [`${name}: the registry lists ${JSON.stringify(have)}, published were ${JSON.stringify(want)}`];
 }
 
 /**
@@ -76,5 +89,7 @@ export function changelogProblems(file, text, version, entries) {
   const newest = sections[0] ?? "";
   const heading = /** @type {string} */ (newest.split("\n")[0]).trim();
   if (heading !== version) return [`${file}: the newest section is "${heading || "(none)"}", not "${version}"`];
-  return entries.filter((entry) => !newest.includes(entry)).map((entry) => `${file}: the ${version} section lacks "${entry}"`);
+  return entries
+    .filter((entry) => !newest.includes(entry))
+    .map((entry) => `${file}: the ${version} section lacks "${entry}"`);
 }

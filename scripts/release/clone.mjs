@@ -23,7 +23,9 @@ export async function cloneWorkingTree(root, dest, { env, signal }) {
   const head = await git(root, ["rev-parse", "HEAD"]);
   await must("git", ["clone", "--quiet", "--no-checkout", root, dest], { cwd: root, env, signal });
   await git(dest, ["checkout", "--quiet", "--detach", head], env);
-  const changed = new Set((await git(root, ["ls-files", "-z", "--modified", "--others", "--exclude-standard"])).split("\0").filter(Boolean));
+  const changed = new Set(
+    (await git(root, ["ls-files", "-z", "--modified", "--others", "--exclude-standard"])).split("\0").filter(Boolean),
+  );
   for (const file of changed) {
     if (existsSync(join(root, file))) {
       mkdirSync(dirname(join(dest, file)), { recursive: true });

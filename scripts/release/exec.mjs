@@ -40,7 +40,10 @@ export function run(command, args, { cwd, env = process.env, signal } = {}) {
  */
 export async function must(command, args, options) {
   const result = await run(command, args, options);
-  if (result.code !== 0) throw new Error(`${[command.split("/").pop(), ...args].join(" ")} exited ${result.code}:\n${tail(result.stdout + result.stderr)}`);
+  if (result.code !== 0)
+    throw new Error(
+      `${[command.split("/").pop(), ...args].join(" ")} exited ${result.code}:\n${tail(result.stdout + result.stderr)}`,
+    );
   return result;
 }
 

@@ -22,15 +22,25 @@ export function manifestProblems(repo, inspected, released) {
   for (const { name, dir } of PUBLISHED) {
     const { packed, served } = inspected[name];
     problems.push(...dependencyProblems(packed, released), ...dependencyProblems(served, released));
-    if (packed.publishConfig?.access !== "public") problems.push(`${name}: publishConfig.access is ${packed.publishConfig?.access}, not public (npm publishes a scoped package restricted otherwise)`);
+    if (packed.publishConfig?.access !== "public")
+      problems.push(
+        `${name}: publishConfig.access is ${packed.publishConfig?.access}, not public (npm publishes a scoped package restricted otherwise)`,
+      );
     const own = /** @type {Manifest} */ (JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")));
-    if (JSON.stringify(packed.dependencies ?? {}) !== JSON.stringify(own.dependencies ?? {})) problems.push(`${name}: published dependencies ${JSON.stringify(packed.dependencies)} differ from package.json's ${JSON.stringify(own.dependencies)}`);
+    if (JSON.stringify(packed.dependencies ?? {}) !== JSON.stringify(own.dependencies ?? {}))
+      problems.push(
+        `${name}: published dependencies ${JSON.stringify(packed.dependencies)} differ from package.json's ${JSON.stringify(own.dependencies)}`,
+      );
   }
   const client = inspected["@dcloud/client"].packed;
-  if (JSON.stringify(Object.keys(client.dependencies ?? {})) !== '["openapi-fetch"]') problems.push(`@dcloud/client depends on ${JSON.stringify(client.dependencies)}; openapi-fetch is to be the only dependency`);
+  if (JSON.stringify(Object.keys(client.dependencies ?? {})) !== '["openapi-fetch"]')
+    problems.push(
+      `@dcloud/client depends on ${JSON.stringify(client.dependencies)}; openapi-fetch is to be the only dependency`,
+    );
   const cli = inspected["@dcloud/cli"].packed;
   const cliNeeds = { ...cli.dependencies, ...cli.peerDependencies };
-  if (Object.keys(cliNeeds).length > 0) problems.push(`@dcloud/cli is one self-contained bundle, yet it depends on ${JSON.stringify(cliNeeds)}`);
+  if (Object.keys(cliNeeds).length > 0)
+    problems.push(`@dcloud/cli is one self-contained bundle, yet it depends on ${JSON.stringify(cliNeeds)}`);
   return problems;
 }
 
@@ -42,14 +52,30 @@ export function fileProblems(inspected) {
   /** @type {string[]} */
   const problems = [];
   const client = inspected["@dcloud/client"].files;
-  for (const file of ["package/package.json", "package/LICENSE", "package/README.md", "package/dist/index.js", "package/dist/index.d.ts"]) {
+  for (const file of [
+    "package/package.json",
+    "package/LICENSE",
+    "package/README.md",
+    "package/dist/index.js",
+    "package/dist/index.d.ts",
+  ]) {
     if (!client.includes(file)) problems.push(`@dcloud/client: ${file} is missing`);
   }
-  const stray = client.filter((file) => !/^package\/(package\.json|LICENSE|README\.md|dist\/.+\.(js|d\.ts))$/.test(file));
+  const stray = client.filter(
+    (file) => !/^package\/(package\.json|LICENSE|README\.md|dist\/.+\.(js|d\.ts))$/.test(file),
+  );
   if (stray.length > 0) problems.push(`@dcloud/client: unexpected files ${stray.join(", ")}`);
   const cli = [...inspected["@dcloud/cli"].files].sort();
-  const expected = ["package/LICENSE", "package/README.md", "package/dist/dcloud.js", "package/dist/package.json", "package/dist/proxy-fetch.js", "package/package.json"];
-  if (JSON.stringify(cli) !== JSON.stringify(expected)) problems.push(`@dcloud/cli: files ${cli.join(", ")}; expected ${expected.join(", ")}`);
+  const expected = [
+    "package/LICENSE",
+    "package/README.md",
+    "package/dist/dcloud.js",
+    "package/dist/package.json",
+    "package/dist/proxy-fetch.js",
+    "package/package.json",
+  ];
+  if (JSON.stringify(cli) !== JSON.stringify(expected))
+    problems.push(`@dcloud/cli: files ${cli.join(", ")}; expected ${expected.join(", ")}`);
   return problems;
 }
 
@@ -89,8 +115,10 @@ export const clientScript = (load) => `(async () => {
 export function clientUseProblems(result, version) {
   /** @type {string[]} */
   const problems = [];
-  if (result.caught !== "InvalidRequestError" || !result.invalid || !result.base) problems.push(`expected an InvalidRequestError (a DeepsetCloudError), got ${JSON.stringify(result)}`);
-  if (!JSON.stringify(result.issues ?? []).includes("email")) problems.push(`the issues do not name the missing email: ${JSON.stringify(result.issues)}`);
+  if (result.caught !== "InvalidRequestError" || !result.invalid || !result.base)
+    problems.push(`expected an InvalidRequestError (a DeepsetCloudError), got ${JSON.stringify(result)}`);
+  if (!JSON.stringify(result.issues ?? []).includes("email"))
+    problems.push(`the issues do not name the missing email: ${JSON.stringify(result.issues)}`);
   if (result.sent !== 0) problems.push(`${result.sent} request(s) were sent`);
   if (result.VERSION !== version) problems.push(`VERSION is ${result.VERSION}, not ${version}`);
   return problems;

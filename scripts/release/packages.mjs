@@ -23,7 +23,9 @@ export const PUBLISHED = /** @type {const} */ ([
  */
 export function packAll(destination) {
   return PUBLISHED.map(({ name, dir }) => {
-    const { version } = /** @type {{ version: string }} */ (JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")));
+    const { version } = /** @type {{ version: string }} */ (
+      JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"))
+    );
     execFileSync(bin("pnpm"), ["pack", "--pack-destination", destination], { cwd: join(root, dir), stdio: "pipe" });
     const tarball = join(destination, `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
     return { name, dir, version, tarball };
@@ -53,7 +55,11 @@ export async function lintTarball({ name, tarball }) {
    */
   const lint = async (command, args) => {
     const r = await run(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
-    return { ok: r.code === 0, command: `${command.split("/").pop()} ${args.map((a) => a.replace(/^.*\//, "")).join(" ")}`, output: `${r.stdout}${r.stderr}`.trim() };
+    return {
+      ok: r.code === 0,
+      command: `${command.split("/").pop()} ${args.map((a) => a.replace(/^.*\//, "")).join(" ")}`,
+      output: `${r.stdout}${r.stderr}`.trim(),
+    };
   };
   const [publint, attw] = await Promise.all([
     lint(bin("publint"), ["run", tarball, "--strict"]),

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { must } from "./exec.mjs";
+
 /** @import { Readable } from "node:stream" */
 /** @import { Manifest } from "./checks.mjs" */
 
@@ -36,14 +37,16 @@ const serverScript = new URL("./registry-server.mjs", import.meta.url).pathname;
 // Inherited settings and credentials that could send a command elsewhere or sign with a CI
 // identity: npm's and pnpm's own variables (a `pnpm test` run sets many), tokens, the OIDC
 // request of GitHub Actions, an outer turbo run's variables.
-const INHERITED = /^(npm_|pnpm_|turbo_)|^(NODE_AUTH_TOKEN|NPM_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|SIGSTORE_ID_TOKEN)$/i;
+const INHERITED =
+  /^(npm_|pnpm_|turbo_)|^(NODE_AUTH_TOKEN|NPM_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|SIGSTORE_ID_TOKEN)$/i;
 
 /**
  * `env` without the variables above.
  * @param {NodeJS.ProcessEnv} env
  * @returns {NodeJS.ProcessEnv}
  */
-export const withoutInherited = (env) => Object.fromEntries(Object.entries(env).filter(([name]) => !INHERITED.test(name)));
+export const withoutInherited = (env) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !INHERITED.test(name)));
 
 /**
  * Starts the registry; resolves once it listens and the run's user exists, with
@@ -79,7 +82,8 @@ export async function startRegistry(dir, { uplink }) {
   let output = "";
   const child = fork(serverScript, [configFile], { stdio: ["ignore", "pipe", "pipe", "ipc"] });
   // Both are pipes (stdio above).
-  for (const stream of /** @type {Readable[]} */ ([child.stdout, child.stderr])) stream.on("data", (chunk) => (output += chunk));
+  for (const stream of /** @type {Readable[]} */ ([child.stdout, child.stderr]))
+    stream.on("data", (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once("exit", resolve));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -95,7 +99,9 @@ export async function startRegistry(dir, { uplink }) {
     /** @type {number} */
     const port = await new Promise((resolve, reject) => {
       child.once("message", (message) => resolve(/** @type {{ port: number }} */ (message).port));
-      child.once("exit", (code, signal) => reject(new Error(`Verdaccio exited (${signal ?? code}) before it listened:\n${output}`)));
+      child.once("exit", (code, signal) =>
+        reject(new Error(`Verdaccio exited (${signal ?? code}) before it listened:\n${output}`)),
+      );
     });
     url = `http://127.0.0.1:${port}/`;
     token = await addUser(url, "rehearsal", `pw-${process.pid}-${Date.now()}`);
@@ -109,7 +115,11 @@ export async function startRegistry(dir, { uplink }) {
   mkdirSync(join(client, "published"));
   const userconfig = join(client, "npmrc");
   const globalconfig = join(client, "npmrc-global");
-  writeFileSync(userconfig, `registry=${url}\n@dcloud:registry=${url}\n//${new URL(url).host}/:_authToken=${token}\nprovenance=false\n`, { mode: 0o600 });
+  writeFileSync(
+    userconfig,
+    `registry=${url}\n@dcloud:registry=${url}\n//${new URL(url).host}/:_authToken=${token}\nprovenance=false\n`,
+    { mode: 0o600 },
+  );
   writeFileSync(globalconfig, "");
   /** @param {NodeJS.ProcessEnv} [base] */
   const env = (base = process.env) => ({
@@ -156,7 +166,9 @@ export async function startRegistry(dir, { uplink }) {
     const tarball = join(client, "published", `${name.replace("@", "").replace("/", "-")}-${version}.tgz`);
     writeFileSync(tarball, Buffer.from(await response.arrayBuffer()));
     const files = (await must("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
-    const packed = /** @type {Manifest} */ (JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"])).stdout));
+    const packed = /** @type {Manifest} */ (
+      JSON.parse((await must("tar", ["-xzOf", tarball, "package/package.json"])).stdout)
+    );
     return { name, version, served, packed, tarball, files };
   };
 
@@ -176,6 +188,7 @@ async function addUser(url, name, password) {
     body: JSON.stringify({ name, password, email: `${name}@example.com`, type: "user" }),
   });
   const body = /** @type {{ token?: unknown }} */ (await response.json().catch(() => ({})));
-  if (!response.ok || typeof body.token !== "string") throw new Error(`creating the registry user failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+  if (!response.ok || typeof body.token !== "string")
+    throw new Error(`creating the registry user failed: HTTP ${response.status} ${JSON.stringify(body)}`);
   return body.token;
 }

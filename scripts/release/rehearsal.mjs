@@ -28,27 +28,50 @@ export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** What the rehearsal checks, in order: [id, title]. Each run reports every one of them. */
 export const CHECKS = /** @type {const} */ ([
-  ["workflow", "release.yml versions with `pnpm version-packages` and publishes with `pnpm release`, the commands rehearsed here"],
-  ["version", "pnpm version-packages gives both packages the same new version (fixed), the bump the changesets add up to"],
-  ["changelog", "CHANGELOG.md of both packages opens with the new version and the changesets' entries; the changesets are used up"],
+  [
+    "workflow",
+    "release.yml versions with `pnpm version-packages` and publishes with `pnpm release`, the commands rehearsed here",
+  ],
+  [
+    "version",
+    "pnpm version-packages gives both packages the same new version (fixed), the bump the changesets add up to",
+  ],
+  [
+    "changelog",
+    "CHANGELOG.md of both packages opens with the new version and the changesets' entries; the changesets are used up",
+  ],
   ["client-version", "the client's VERSION (sent in the User-Agent) equals its new package.json version"],
   ["publish", "pnpm release publishes both packages to the registry, and tags them in git"],
   ["versions", "npm view @dcloud/… versions lists exactly what was published"],
-  ["manifests", "published manifests: no workspace: range left, each other at the released version, access public, the expected dependencies"],
-  ["files", "published tarballs hold what the files whitelists say: licence, README, built code and types; no sources or source maps"],
+  [
+    "manifests",
+    "published manifests: no workspace: range left, each other at the released version, access public, the expected dependencies",
+  ],
+  [
+    "files",
+    "published tarballs hold what the files whitelists say: licence, README, built code and types; no sources or source maps",
+  ],
   ["bins", "every bin of a published package is in its tarball"],
   ["lint", "publint --strict and Are the Types Wrong? pass on the published tarballs"],
   ["install", "npm install @dcloud/client@VERSION @dcloud/cli@VERSION in an empty folder, both from this registry"],
   ["cli-version", "npx dcloud --version prints the new version"],
   ["import", "import: a script imports @dcloud/client and gets InvalidRequestError for a bad body, nothing sent"],
-  ["require", "require() (Node 20.19+): a CommonJS script requires @dcloud/client and gets InvalidRequestError for a bad body, nothing sent"],
+  [
+    "require",
+    "require() (Node 20.19+): a CommonJS script requires @dcloud/client and gets InvalidRequestError for a bad body, nothing sent",
+  ],
   ["npx", "npx -y @dcloud/cli@VERSION --help works from nothing"],
   ["republish", "publishing the same version again is refused, and the registry keeps what it had"],
 ]);
 /** @typedef {(typeof CHECKS)[number][0]} CheckId */
 
 const REHEARSAL_CHANGESET = "Release rehearsal: a patch of the client.";
-const IDENTITY = { GIT_AUTHOR_NAME: "Release rehearsal", GIT_AUTHOR_EMAIL: "rehearsal@example.com", GIT_COMMITTER_NAME: "Release rehearsal", GIT_COMMITTER_EMAIL: "rehearsal@example.com" };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Release rehearsal",
+  GIT_AUTHOR_EMAIL: "rehearsal@example.com",
+  GIT_COMMITTER_NAME: "Release rehearsal",
+  GIT_COMMITTER_EMAIL: "rehearsal@example.com",
+};
 
 /**
  * Runs the rehearsal. Resolves `{ checks, folder, registryUrl }`: one result per CHECKS entry,
@@ -80,7 +103,11 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     return problems.length === 0;
   };
   const report = () => ({
-    checks: CHECKS.map(([id, title]) => ({ id, title, ...(results.get(id) ?? { ok: null, detail: "not run: an earlier step failed" }) })),
+    checks: CHECKS.map(([id, title]) => ({
+      id,
+      title,
+      ...(results.get(id) ?? { ok: null, detail: "not run: an earlier step failed" }),
+    })),
     folder: temp,
     // Called only once the registry is up.
     registryUrl: /** @type {Registry} */ (registry).url,
@@ -98,15 +125,24 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       // What a release needs (the root's tools, the two packages), offline: every package comes
       // from the store that the repository's own install filled.
       const filters = ["--filter=.", ...PUBLISHED.map(({ name }) => `--filter=${name}`)];
-      await must(join(root, "node_modules/.bin/pnpm"), ["install", "--frozen-lockfile", "--offline", "--reporter=silent", ...filters], { cwd: repo, env: base, signal });
+      await must(
+        join(root, "node_modules/.bin/pnpm"),
+        ["install", "--frozen-lockfile", "--offline", "--reporter=silent", ...filters],
+        { cwd: repo, env: base, signal },
+      );
       step("installed the clone offline");
     };
     // Clone and registry at once, both settled, so that a registry that started is stopped
     // whatever failed. Packages other than @dcloud/* come through the registry npm uses here.
     const cloning = cloneAndInstall();
     cloning.catch(() => {}); // settled below
-    const uplink = (await run("npm", ["config", "get", "registry"], { cwd: temp, env: base, signal })).stdout.trim() || "https://registry.npmjs.org/";
-    const [starting, installing] = await Promise.allSettled([startRegistry(join(temp, "registry"), { uplink }), cloning]);
+    const uplink =
+      (await run("npm", ["config", "get", "registry"], { cwd: temp, env: base, signal })).stdout.trim() ||
+      "https://registry.npmjs.org/";
+    const [starting, installing] = await Promise.allSettled([
+      startRegistry(join(temp, "registry"), { uplink }),
+      cloning,
+    ]);
     if (starting.status === "rejected") throw starting.reason;
     registry = starting.value;
     if (installing.status === "rejected") throw installing.reason;
@@ -125,7 +161,10 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
 
     // Version, as the "Version packages" pull request does.
     const before = readVersions(repo);
-    writeFileSync(join(repo, ".changeset/release-rehearsal.md"), `---\n"@dcloud/client": patch\n---\n\n${REHEARSAL_CHANGESET}\n`);
+    writeFileSync(
+      join(repo, ".changeset/release-rehearsal.md"),
+      `---\n"@dcloud/client": patch\n---\n\n${REHEARSAL_CHANGESET}\n`,
+    );
     const changesets = readChangesets(repo);
     /** @type {string} set by the "version" check, which the rest waits for */
     let version;
@@ -137,7 +176,10 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       const expected = expectedVersion(before, changesets);
       return /** @type {[PublishedName, string][]} */ (Object.entries(after))
         .filter(([, v]) => v !== expected)
-        .map(([name, v]) => `${name}: ${before[name]} → ${v}, expected ${expected} (one fixed group; the changesets add up to a ${largestBump(changesets)})`);
+        .map(
+          ([name, v]) =>
+            `${name}: ${before[name]} → ${v}, expected ${expected} (one fixed group; the changesets add up to a ${largestBump(changesets)})`,
+        );
     });
     if (!versioned) return report();
     await check("changelog", () => {
@@ -147,15 +189,21 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
         const file = `${dir}/CHANGELOG.md`;
         if (!existsSync(join(repo, file))) problems.push(`${file} was not written`);
         else {
-          const entries = changesets.filter((c) => name in c.releases).map((c) => /** @type {string} */ (c.summary.split("\n")[0]));
+          const entries = changesets
+            .filter((c) => name in c.releases)
+            .map((c) => /** @type {string} */ (c.summary.split("\n")[0]));
           problems.push(...changelogProblems(file, readFileSync(join(repo, file), "utf8"), version, entries));
         }
       }
       return problems;
     });
     await check("client-version", () => {
-      const found = /export const VERSION = "([^"]*)";/.exec(readFileSync(join(repo, "packages/client/src/version.ts"), "utf8"))?.[1];
-      return found === version ? [] : [`packages/client/src/version.ts has VERSION = "${found}", package.json ${version}`];
+      const found = /export const VERSION = "([^"]*)";/.exec(
+        readFileSync(join(repo, "packages/client/src/version.ts"), "utf8"),
+      )?.[1];
+      return found === version
+        ? []
+        : [`packages/client/src/version.ts has VERSION = "${found}", package.json ${version}`];
     });
     await git(repo, ["add", "--all"], base);
     await git(repo, ["commit", "--quiet", "--no-verify", "-m", "Version packages"], base);
@@ -167,10 +215,15 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       const output = await pnpm(["release"]);
       step("pnpm release done");
       const tags = (await git(repo, ["tag", "--list"], base)).split("\n");
-      const problems = PUBLISHED.filter(({ name }) => !tags.includes(`${name}@${version}`)).map(({ name }) => `no git tag ${name}@${version} (tags: ${tags.join(", ") || "none"})`);
+      const problems = PUBLISHED.filter(({ name }) => !tags.includes(`${name}@${version}`)).map(
+        ({ name }) => `no git tag ${name}@${version} (tags: ${tags.join(", ") || "none"})`,
+      );
       for (const { name } of PUBLISHED) {
         // Set by now; TypeScript does not carry that into callbacks when it was set in a try block.
-        if (!(await /** @type {Registry} */ (registry).packument(name))?.versions?.[version]) problems.push(`${name}@${version} is not on the registry after pnpm release:\n${tail(output.stdout + output.stderr)}`);
+        if (!(await /** @type {Registry} */ (registry).packument(name))?.versions?.[version])
+          problems.push(
+            `${name}@${version} is not on the registry after pnpm release:\n${tail(output.stdout + output.stderr)}`,
+          );
       }
       return problems;
     });
@@ -180,24 +233,47 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     const registryChecks = async () => {
       await check("versions", async () => {
         const listed = await Promise.all(
-          PUBLISHED.map(async ({ name }) => /** @type {[string, string | string[]]} */ ([name, JSON.parse((await npm(temp, ["view", name, "versions", "--json"])).stdout)])),
+          PUBLISHED.map(
+            async ({ name }) =>
+              /** @type {[string, string | string[]]} */ ([
+                name,
+                JSON.parse((await npm(temp, ["view", name, "versions", "--json"])).stdout),
+              ]),
+          ),
         );
         return listed.flatMap(([name, versions]) => versionsProblems(name, versions, [version]));
       });
       /** @type {Inspected} */
       let inspected;
       try {
-        inspected = /** @type {Inspected} */ (Object.fromEntries(await Promise.all(PUBLISHED.map(async ({ name }) => [name, await /** @type {Registry} */ (registry).inspect(name, version)]))));
+        inspected = /** @type {Inspected} */ (
+          Object.fromEntries(
+            await Promise.all(
+              PUBLISHED.map(async ({ name }) => [
+                name,
+                await /** @type {Registry} */ (registry).inspect(name, version),
+              ]),
+            ),
+          )
+        );
       } catch (error) {
-        for (const id of /** @type {const} */ (["manifests", "files", "bins", "lint"])) results.set(id, { ok: false, detail: `fetching the published packages failed: ${/** @type {Error} */ (error).message}` });
+        for (const id of /** @type {const} */ (["manifests", "files", "bins", "lint"]))
+          results.set(id, {
+            ok: false,
+            detail: `fetching the published packages failed: ${/** @type {Error} */ (error).message}`,
+          });
         return;
       }
       await check("manifests", () => manifestProblems(repo, inspected, released));
       await check("files", () => fileProblems(inspected));
       await check("bins", () => Object.values(inspected).flatMap(({ packed, files }) => binProblems(packed, files)));
       await check("lint", async () => {
-        const linted = await Promise.all(Object.values(inspected).map(async (pkg) => ({ name: pkg.name, ...(await lintTarball(pkg)) })));
-        return linted.flatMap(({ name, publint, attw }) => [publint, attw].filter((c) => !c.ok).map((c) => `${name}: ${c.command}\n${c.output}`));
+        const linted = await Promise.all(
+          Object.values(inspected).map(async (pkg) => ({ name: pkg.name, ...(await lintTarball(pkg)) })),
+        );
+        return linted.flatMap(({ name, publint, attw }) =>
+          [publint, attw].filter((c) => !c.ok).map((c) => `${name}: ${c.command}\n${c.output}`),
+        );
       });
     };
     const userChecks = async () => {
@@ -205,13 +281,21 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       mkdirSync(app);
       writeFileSync(join(app, "package.json"), JSON.stringify({ name: "rehearsal-app", private: true }));
       const installed = await check("install", async () => {
-        const result = await run("npm", ["install", ...PUBLISHED.map(({ name }) => `${name}@${version}`)], { cwd: app, env, signal });
+        const result = await run("npm", ["install", ...PUBLISHED.map(({ name }) => `${name}@${version}`)], {
+          cwd: app,
+          env,
+          signal,
+        });
         if (result.code !== 0) {
           // A third-party package the registry could not fetch: Verdaccio answers 404.
-          const upstream = /404 Not Found - GET \S+\/(?!@dcloud)[^/\s]+ /.test(result.stderr) ? `\n(the registry could not fetch it from ${uplink}: can Node reach it from here? NODE_EXTRA_CA_CERTS, HTTPS_PROXY)` : "";
+          const upstream = /404 Not Found - GET \S+\/(?!@dcloud)[^/\s]+ /.test(result.stderr)
+            ? `\n(the registry could not fetch it from ${uplink}: can Node reach it from here? NODE_EXTRA_CA_CERTS, HTTPS_PROXY)`
+            : "";
           return [`npm install exited ${result.code}:\n${tail(result.stderr || result.stdout)}${upstream}`];
         }
-        const lock = /** @type {{ packages: Record<string, { version?: string, resolved?: string }> }} */ (JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8")));
+        const lock = /** @type {{ packages: Record<string, { version?: string, resolved?: string }> }} */ (
+          JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8"))
+        );
         return PUBLISHED.flatMap(({ name }) => {
           const entry = lock.packages[`node_modules/${name}`];
           if (entry?.version !== version) return [`${name}: installed ${entry?.version ?? "nothing"}, not ${version}`];
@@ -222,7 +306,9 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       if (!installed) return;
       await check("cli-version", async () => {
         const printed = (await must("npx", ["dcloud", "--version"], { cwd: app, env, signal })).stdout.trim();
-        return printed.split(/\s+/).includes(version) ? [] : [`npx dcloud --version printed "${printed}", not ${version}`];
+        return printed.split(/\s+/).includes(version)
+          ? []
+          : [`npx dcloud --version printed "${printed}", not ${version}`];
       });
       for (const [id, file, load] of /** @type {[CheckId, string, string][]} */ ([
         ["import", "use-client.mjs", 'await import("@dcloud/client")'],
@@ -232,7 +318,9 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
           writeFileSync(join(app, file), clientScript(load));
           const result = await run(process.execPath, [file], { cwd: app, env, signal });
           if (result.code === 0) return clientUseProblems(JSON.parse(result.stdout), version);
-          const hint = result.stderr.includes("ERR_PACKAGE_PATH_NOT_EXPORTED") ? `\n(@dcloud/client's "exports" has no condition that ${id === "require" ? "require() matches: it needs a `default`" : "import matches"})` : "";
+          const hint = result.stderr.includes("ERR_PACKAGE_PATH_NOT_EXPORTED")
+            ? `\n(@dcloud/client's "exports" has no condition that ${id === "require" ? "require() matches: it needs a `default`" : "import matches"})`
+            : "";
           return [`node ${file} exited ${result.code}:\n${tail(result.stderr || result.stdout)}${hint}`];
         });
       }
@@ -242,22 +330,40 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
         const empty = join(temp, "npx");
         mkdirSync(empty);
         // An npm cache of its own: the CLI comes from the registry, not from the install above.
-        const help = (await must("npx", ["-y", `@dcloud/cli@${version}`, "--help"], { cwd: empty, env: { ...env, npm_config_cache: join(temp, "npx-cache") }, signal })).stdout;
-        return ["invite", "whoami"].filter((command) => !help.includes(command)).map((command) => `npx -y @dcloud/cli@${version} --help does not list "${command}":\n${tail(help)}`);
+        const help = (
+          await must("npx", ["-y", `@dcloud/cli@${version}`, "--help"], {
+            cwd: empty,
+            env: { ...env, npm_config_cache: join(temp, "npx-cache") },
+            signal,
+          })
+        ).stdout;
+        return ["invite", "whoami"]
+          .filter((command) => !help.includes(command))
+          .map((command) => `npx -y @dcloud/cli@${version} --help does not list "${command}":\n${tail(help)}`);
       });
     await Promise.all([registryChecks(), userChecks(), npxCheck()]);
 
     await check("republish", async () => {
       const state = async () => {
-        const { versions, "dist-tags": tags } = (await /** @type {Registry} */ (registry).packument("@dcloud/cli")) ?? {};
-        return JSON.stringify({ tags, versions: Object.fromEntries(Object.entries(versions ?? {}).map(([v, manifest]) => [v, manifest.dist])) });
+        const { versions, "dist-tags": tags } =
+          (await /** @type {Registry} */ (registry).packument("@dcloud/cli")) ?? {};
+        return JSON.stringify({
+          tags,
+          versions: Object.fromEntries(Object.entries(versions ?? {}).map(([v, manifest]) => [v, manifest.dist])),
+        });
       };
       const held = await state();
-      const again = await run(join(repo, "node_modules/.bin/pnpm"), ["publish", "--access", "public", "--no-git-checks"], { cwd: join(repo, "packages/cli"), env, signal });
+      const again = await run(
+        join(repo, "node_modules/.bin/pnpm"),
+        ["publish", "--access", "public", "--no-git-checks"],
+        { cwd: join(repo, "packages/cli"), env, signal },
+      );
       const output = again.stdout + again.stderr;
       const problems = [];
-      if (again.code === 0) problems.push(`publishing @dcloud/cli@${version} a second time succeeded:\n${tail(output)}`);
-      else if (!/409|already (present|published)|cannot publish over/i.test(output)) problems.push(`the second publish failed, but not because the version exists:\n${tail(output)}`);
+      if (again.code === 0)
+        problems.push(`publishing @dcloud/cli@${version} a second time succeeded:\n${tail(output)}`);
+      else if (!/409|already (present|published)|cannot publish over/i.test(output))
+        problems.push(`the second publish failed, but not because the version exists:\n${tail(output)}`);
       const now = await state();
       if (now !== held) problems.push(`the registry changed: ${held} → ${now}`);
       return problems;
@@ -278,8 +384,17 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
  */
 async function refuseOtherRegistries(url, tools) {
   const answers = await Promise.all(
-    Object.entries(tools).flatMap(([tool, exec]) => ["registry", "@dcloud:registry"].map(async (key) => [tool, key, (await exec(["config", "get", key])).stdout.trim()])),
+    Object.entries(tools).flatMap(([tool, exec]) =>
+      ["registry", "@dcloud:registry"].map(async (key) => [
+        tool,
+        key,
+        (await exec(["config", "get", key])).stdout.trim(),
+      ]),
+    ),
   );
   const elsewhere = answers.filter(([, , value]) => value !== url);
-  if (elsewhere.length > 0) throw new Error(`refusing to publish: ${elsewhere.map(([tool, key, value]) => `${tool}'s ${key} is ${value}`).join("; ")}, not ${url}`);
+  if (elsewhere.length > 0)
+    throw new Error(
+      `refusing to publish: ${elsewhere.map(([tool, key, value]) => `${tool}'s ${key} is ${value}`).join("; ")}, not ${url}`,
+    );
 }

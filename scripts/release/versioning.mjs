@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { PUBLISHED } from "./packages.mjs";
+
 /** @import { PublishedName } from "./packages.mjs" */
 
 /**
@@ -24,7 +25,12 @@ const BUMPS = ["patch", "minor", "major"];
  */
 export function readVersions(repo) {
   return /** @type {Record<PublishedName, string>} */ (
-    Object.fromEntries(PUBLISHED.map(({ name, dir }) => [name, /** @type {{ version: string }} */ (JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8"))).version]))
+    Object.fromEntries(
+      PUBLISHED.map(({ name, dir }) => [
+        name,
+        /** @type {{ version: string }} */ (JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8"))).version,
+      ]),
+    )
   );
 }
 
@@ -38,8 +44,12 @@ export function readChangesets(repo) {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".md") && file !== "README.md")
     .map((file) => {
-      const [, front, summary] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, file), "utf8").replace(/\r\n/g, "\n")) ?? [];
-      return { releases: /** @type {Record<string, string>} */ (parse(front ?? "") ?? {}), summary: (summary ?? "").trim() };
+      const [, front, summary] =
+        /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, file), "utf8").replace(/\r\n/g, "\n")) ?? [];
+      return {
+        releases: /** @type {Record<string, string>} */ (parse(front ?? "") ?? {}),
+        summary: (summary ?? "").trim(),
+      };
     });
 }
 
@@ -48,7 +58,12 @@ export function readChangesets(repo) {
  * @param {Changeset[]} changesets
  * @returns {Bump | undefined}
  */
-export const largestBump = (changesets) => BUMPS[Math.max(...changesets.flatMap((c) => Object.values(c.releases).map((bump) => BUMPS.indexOf(/** @type {Bump} */ (bump)))))];
+export const largestBump = (changesets) =>
+  BUMPS[
+    Math.max(
+      ...changesets.flatMap((c) => Object.values(c.releases).map((bump) => BUMPS.indexOf(/** @type {Bump} */ (bump)))),
+    )
+  ];
 
 /**
  * The published packages form one fixed group: all take the highest current version, bumped by the largest bump.
@@ -63,7 +78,10 @@ export function expectedVersion(before, changesets) {
       .sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2])[0]
   );
   const bump = largestBump(changesets);
-  return bump && { major: `${major + 1}.0.0`, minor: `${major}.${minor + 1}.0`, patch: `${major}.${minor}.${patch + 1}` }[bump];
+  return (
+    bump &&
+    { major: `${major + 1}.0.0`, minor: `${major}.${minor + 1}.0`, patch: `${major}.${minor}.${patch + 1}` }[bump]
+  );
 }
 
 /**
@@ -72,8 +90,11 @@ export function expectedVersion(before, changesets) {
  */
 export function workflowProblems(repo) {
   const file = ".github/workflows/release.yml";
-  const pnpm = /** @type {{ packageManager?: string }} */ (JSON.parse(readFileSync(join(repo, "package.json"), "utf8"))).packageManager;
-  const steps = Object.values(/** @type {Workflow} */ (parse(readFileSync(join(repo, file), "utf8"))).jobs ?? {}).flatMap((job) => job.steps ?? []);
+  const pnpm = /** @type {{ packageManager?: string }} */ (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")))
+    .packageManager;
+  const steps = Object.values(
+    /** @type {Workflow} */ (parse(readFileSync(join(repo, file), "utf8"))).jobs ?? {},
+  ).flatMap((job) => job.steps ?? []);
   const action = steps.find((step) => String(step.uses ?? "").startsWith("changesets/action@"));
   if (!action) return [`${file}: no changesets/action step`];
   return /** @type {[input: string, script: string][]} */ ([
@@ -81,5 +102,8 @@ export function workflowProblems(repo) {
     ["publish", "release"],
   ])
     .filter(([input, script]) => action.with?.[input] !== `npx -y ${pnpm} ${script}`)
-    .map(([input, script]) => `${file}: changesets/action's ${input} is "${action.with?.[input]}", not "npx -y ${pnpm} ${script}", the command rehearsed`);
+    .map(
+      ([input, script]) =>
+        `${file}: changesets/action's ${input} is "${action.with?.[input]}", not "npx -y ${pnpm} ${script}", the command rehearsed`,
+    );
 }

@@ -89,19 +89,32 @@ try {
   child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
   const [code] = await once(child, "close");
   const seconds = (performance.now() - started) / 1000;
-  const rows = (await readFile(report, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+  const rows = (await readFile(report, "utf8"))
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
   const failed = rows.filter((row) => row.status !== "invited").length;
   const ideal = ROWS / RATE;
 
-  console.log(`rate-limited API: ${ROWS} rows, default flags, against ${RATE} invitations/s (burst ${BURST}, ${LATENCY_MS} ms latency) on 127.0.0.1`);
-  console.log(`  $ node packages/cli/dist/dcloud.js ${args.map((a) => (a.startsWith(dir) ? `<tmp>/${a.slice(dir.length + 1)}` : a)).join(" ")}`);
+  console.log(
+    `rate-limited API: ${ROWS} rows, default flags, against ${RATE} invitations/s (burst ${BURST}, ${LATENCY_MS} ms latency) on 127.0.0.1`,
+  );
+  console.log(
+    `  $ node packages/cli/dist/dcloud.js ${args.map((a) => (a.startsWith(dir) ? `<tmp>/${a.slice(dir.length + 1)}` : a)).join(" ")}`,
+  );
   const wall = seconds / ideal;
   const share = limited / requests;
-  console.log(`  wall time          ${seconds.toFixed(2)} s = ${wall.toFixed(3)}× the ${ideal.toFixed(0)} s the limit allows (budget ≤ ${WALL_BUDGET}×) ${wall <= WALL_BUDGET ? "within budget" : "OVER BUDGET"}`);
-  console.log(`  429s               ${limited} of ${requests} requests = ${(share * 100).toFixed(1)} % (budget ≤ ${LIMITED_BUDGET * 100} %) ${share <= LIMITED_BUDGET ? "within budget" : "OVER BUDGET"}`);
+  console.log(
+    `  wall time          ${seconds.toFixed(2)} s = ${wall.toFixed(3)}× the ${ideal.toFixed(0)} s the limit allows (budget ≤ ${WALL_BUDGET}×) ${wall <= WALL_BUDGET ? "within budget" : "OVER BUDGET"}`,
+  );
+  console.log(
+    `  429s               ${limited} of ${requests} requests = ${(share * 100).toFixed(1)} % (budget ≤ ${LIMITED_BUDGET * 100} %) ${share <= LIMITED_BUDGET ? "within budget" : "OVER BUDGET"}`,
+  );
   console.log(`  rows not invited   ${failed} of ${ROWS} (budget 0) ${failed === 0 ? "within budget" : "OVER BUDGET"}`);
   if (code !== 0 || rows.length !== ROWS || applied.size !== ROWS) {
-    console.log(`  the run went wrong: exit ${code}, ${rows.length} report lines, ${applied.size} invitations applied; ${stderr.trim().split("\n")[0] ?? ""}`);
+    console.log(
+      `  the run went wrong: exit ${code}, ${rows.length} report lines, ${applied.size} invitations applied; ${stderr.trim().split("\n")[0] ?? ""}`,
+    );
     process.exitCode = 1;
   }
 } finally {

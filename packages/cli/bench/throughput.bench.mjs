@@ -10,12 +10,12 @@
 // wrong (a non-zero exit, or a request count other than the rows sent).
 // Env: BENCH_ROUNDS (throughput rounds per contender, default 5), BENCH_STARTUP_RUNS (20).
 import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -63,7 +63,8 @@ const server = createServer((req, res) => {
   req.on("end", () => {
     if (req.method === "POST" && req.url === INVITE_PATH) {
       invitations++;
-      if (!headerNames.has(currentContender)) headerNames.set(currentContender, Object.keys(req.headers).sort().join(","));
+      if (!headerNames.has(currentContender))
+        headerNames.set(currentContender, Object.keys(req.headers).sort().join(","));
       res.writeHead(201, { "content-type": "application/json", "content-length": "2", "x-request-id": "bench" });
       res.end("{}");
     } else if (req.method === "GET" && req.url === "/api/v1/me") {
@@ -92,7 +93,8 @@ async function writeCsv(path, rows) {
   const CHUNK = 5_000;
   for (let start = 1; start <= rows; start += CHUNK) {
     let text = "";
-    for (let i = start; i < Math.min(start + CHUNK, rows + 1); i++) text += `user${i}@example.com,Given${i},Family${i},member,\n`;
+    for (let i = start; i < Math.min(start + CHUNK, rows + 1); i++)
+      text += `user${i}@example.com,Given${i},Family${i},member,\n`;
     if (!out.write(text)) await once(out, "drain");
   }
   out.end();
@@ -167,7 +169,22 @@ const problems = [];
 const commandLines = {};
 
 function cliArgv(file, report) {
-  return [process.execPath, CLI, "invite", "--file", file, "--org", ORG, "--api-url", apiUrl, "--concurrency", String(CONCURRENCY), "--report", report, "--quiet"];
+  return [
+    process.execPath,
+    CLI,
+    "invite",
+    "--file",
+    file,
+    "--org",
+    ORG,
+    "--api-url",
+    apiUrl,
+    "--concurrency",
+    String(CONCURRENCY),
+    "--report",
+    report,
+    "--quiet",
+  ];
 }
 const printable = (argv, extraEnv = {}) => {
   const vars = Object.entries({ HOME: home, DEEPSET_CLOUD_API_KEY: KEY, ...extraEnv }).map(([k, v]) => `${k}=${v}`);
@@ -185,7 +202,10 @@ async function runCliOn(file, rows, label) {
   currentContender = "dcloud";
   const result = await measure(argv);
   const reported = existsSync(report) ? (await readFile(report, "utf8")).split("\n").filter(Boolean).length : 0;
-  if (result.code !== 0) problems.push(`${label}: dcloud exited ${result.code}: ${result.stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
+  if (result.code !== 0)
+    problems.push(
+      `${label}: dcloud exited ${result.code}: ${result.stderr.trim().split("\n").slice(0, 3).join(" | ")}`,
+    );
   if (invitations !== rows) problems.push(`${label}: the server received ${invitations} invitations, not ${rows}`);
   if (result.code === 0 && reported !== rows) problems.push(`${label}: the report has ${reported} lines, not ${rows}`);
   if (existsSync(report)) await rm(report);
@@ -194,7 +214,11 @@ async function runCliOn(file, rows, label) {
 
 async function runBare(rows) {
   const argv = [process.execPath, "--input-type=module", "-e", BARE_LOOP];
-  const extraEnv = { BENCH_URL: `${apiUrl}${INVITE_PATH}`, BENCH_N: String(rows), BENCH_CONCURRENCY: String(CONCURRENCY) };
+  const extraEnv = {
+    BENCH_URL: `${apiUrl}${INVITE_PATH}`,
+    BENCH_N: String(rows),
+    BENCH_CONCURRENCY: String(CONCURRENCY),
+  };
   commandLines.bare ??= `${printable([process.execPath, "--input-type=module", "-e", "<the bare loop in bench/throughput.bench.mjs>"], extraEnv)}`;
   invitations = 0;
   currentContender = "bare";
@@ -211,11 +235,17 @@ const median = (xs) => {
 };
 const verdict = (ok) => (ok ? "within budget" : "OVER BUDGET");
 const mib = (kb) => `${(kb / 1024).toFixed(1)} MiB`;
-const supportsFile = /--file\b/.test(spawnSync(process.execPath, [CLI, "invite", "--help"], { encoding: "utf8", env }).stdout);
+const supportsFile = /--file\b/.test(
+  spawnSync(process.execPath, [CLI, "invite", "--help"], { encoding: "utf8", env }).stdout,
+);
 
 try {
-  console.log(`bulk invite: ${ROWS.toLocaleString("en")} rows at --concurrency ${CONCURRENCY} against ${apiUrl} (in this process), node ${process.versions.node}`);
-  console.log(`  peak RSS from ${hasGnuTime ? "GNU time (%M)" : "/proc/<pid>/status VmHWM, polled every 10 ms"}; CSV files in ${dir}`);
+  console.log(
+    `bulk invite: ${ROWS.toLocaleString("en")} rows at --concurrency ${CONCURRENCY} against ${apiUrl} (in this process), node ${process.versions.node}`,
+  );
+  console.log(
+    `  peak RSS from ${hasGnuTime ? "GNU time (%M)" : "/proc/<pid>/status VmHWM, polled every 10 ms"}; CSV files in ${dir}`,
+  );
 
   // ── 1. throughput ──
   const cliRuns = [];
@@ -236,20 +266,35 @@ try {
     }
     const cliMs = median(cliRuns.map((run) => run.ms));
     const bareMs = median(bareRuns.map((run) => run.ms));
-    const rate = (ms) => `${Math.round(ROWS / (ms / 1000)).toLocaleString("en").padStart(6)} rows/s`;
+    const rate = (ms) =>
+      `${Math.round(ROWS / (ms / 1000))
+        .toLocaleString("en")
+        .padStart(6)} rows/s`;
     const runs = (list) => list.map((run) => (run.ms / 1000).toFixed(2)).join(", ");
     console.log(`\n1. throughput (${ROUNDS} rounds each after a warm-up, median wall time, process start-up included)`);
-    console.log(`  dcloud invite --file     ${(cliMs / 1000).toFixed(2).padStart(6)} s  ${rate(cliMs)}   [${runs(cliRuns)} s]`);
+    console.log(
+      `  dcloud invite --file     ${(cliMs / 1000).toFixed(2).padStart(6)} s  ${rate(cliMs)}   [${runs(cliRuns)} s]`,
+    );
     console.log(`    $ ${commandLines.cli10k}`);
-    console.log(`  bare fetch loop          ${(bareMs / 1000).toFixed(2).padStart(6)} s  ${rate(bareMs)}   [${runs(bareRuns)} s]`);
+    console.log(
+      `  bare fetch loop          ${(bareMs / 1000).toFixed(2).padStart(6)} s  ${rate(bareMs)}   [${runs(bareRuns)} s]`,
+    );
     console.log(`    $ ${commandLines.bare}`);
     const ratio = bareMs / cliMs;
-    console.log(`  dcloud / bare loop throughput: ${ratio.toFixed(3)}× (budget ≥ ${THROUGHPUT_BUDGET}×) ${verdict(ratio >= THROUGHPUT_BUDGET)}`);
+    console.log(
+      `  dcloud / bare loop throughput: ${ratio.toFixed(3)}× (budget ≥ ${THROUGHPUT_BUDGET}×) ${verdict(ratio >= THROUGHPUT_BUDGET)}`,
+    );
     const [cliHeaders, bareHeaders] = [headerNames.get("dcloud"), headerNames.get("bare")];
-    if (cliHeaders !== bareHeaders) console.log(`  note: header names differ — dcloud: ${cliHeaders}; bare: ${bareHeaders}`);
-    const busy = (list) => `${Math.round((100 * median(list.map((run) => run.serverCpuMs))) / median(list.map((run) => run.ms)))}%`;
-    console.log(`  the server (this process) was busy ${busy(cliRuns)} of the dcloud runs' wall time, ${busy(bareRuns)} of the bare loop's`);
-    console.log(`  each run was checked: ${ROWS.toLocaleString("en")} invitations received by the server, exit 0, ${ROWS.toLocaleString("en")} report lines`);
+    if (cliHeaders !== bareHeaders)
+      console.log(`  note: header names differ — dcloud: ${cliHeaders}; bare: ${bareHeaders}`);
+    const busy = (list) =>
+      `${Math.round((100 * median(list.map((run) => run.serverCpuMs))) / median(list.map((run) => run.ms)))}%`;
+    console.log(
+      `  the server (this process) was busy ${busy(cliRuns)} of the dcloud runs' wall time, ${busy(bareRuns)} of the bare loop's`,
+    );
+    console.log(
+      `  each run was checked: ${ROWS.toLocaleString("en")} invitations received by the server, exit 0, ${ROWS.toLocaleString("en")} report lines`,
+    );
   }
 
   // ── 2. peak RSS ──
@@ -259,11 +304,17 @@ try {
     const bareRss = median(bareRuns.map((run) => run.rssKb));
     const ratio = big.rssKb / small;
     console.log(`\n2. peak RSS of dcloud invite --file (same settings)`);
-    console.log(`  ${ROWS.toLocaleString("en").padStart(7)} rows  ${mib(small).padStart(10)}   (median of the throughput runs: ${cliRuns.map((run) => mib(run.rssKb)).join(", ")})`);
-    console.log(`  ${BIG_ROWS.toLocaleString("en").padStart(7)} rows  ${mib(big.rssKb).padStart(10)}   (${(big.ms / 1000).toFixed(2)} s, ${Math.round(BIG_ROWS / (big.ms / 1000)).toLocaleString("en")} rows/s; input ${mib((await stat(csv100k)).size / 1024)})`);
+    console.log(
+      `  ${ROWS.toLocaleString("en").padStart(7)} rows  ${mib(small).padStart(10)}   (median of the throughput runs: ${cliRuns.map((run) => mib(run.rssKb)).join(", ")})`,
+    );
+    console.log(
+      `  ${BIG_ROWS.toLocaleString("en").padStart(7)} rows  ${mib(big.rssKb).padStart(10)}   (${(big.ms / 1000).toFixed(2)} s, ${Math.round(BIG_ROWS / (big.ms / 1000)).toLocaleString("en")} rows/s; input ${mib((await stat(csv100k)).size / 1024)})`,
+    );
     console.log(`    $ ${commandLines.cli100k}`);
     console.log(`  (the bare loop peaks at ${mib(bareRss)})`);
-    console.log(`  RSS(100k) / RSS(10k): ${ratio.toFixed(3)}× (budget ≤ ${RSS_BUDGET}×) ${verdict(ratio <= RSS_BUDGET)}`);
+    console.log(
+      `  RSS(100k) / RSS(10k): ${ratio.toFixed(3)}× (budget ≤ ${RSS_BUDGET}×) ${verdict(ratio <= RSS_BUDGET)}`,
+    );
   }
 
   // ── 3. start-up ──
@@ -272,7 +323,16 @@ try {
   const versionTimes = [];
   const nodeTimes = [];
   for (let i = 0; i < STARTUP_RUNS; i++) {
-    const pair = i % 2 === 0 ? [[versionArgv, versionTimes], [nodeArgv, nodeTimes]] : [[nodeArgv, nodeTimes], [versionArgv, versionTimes]];
+    const pair =
+      i % 2 === 0
+        ? [
+            [versionArgv, versionTimes],
+            [nodeArgv, nodeTimes],
+          ]
+        : [
+            [nodeArgv, nodeTimes],
+            [versionArgv, versionTimes],
+          ];
     for (const [argv, times] of pair) {
       const started = performance.now();
       const child = spawn(argv[0], argv.slice(1), { env, stdio: "ignore" });
@@ -285,10 +345,17 @@ try {
   const nodeMs = median(nodeTimes);
   const startupRatio = versionMs / nodeMs;
   console.log(`\n3. start-up (${STARTUP_RUNS} runs each, alternating, median wall time)`);
-  console.log(`  dcloud --version  ${versionMs.toFixed(1).padStart(6)} ms    $ ${printable(versionArgv).replace(/ \/usr\/bin\/time -f %M/, "")}`);
-  console.log(`  node -e 0         ${nodeMs.toFixed(1).padStart(6)} ms    $ ${printable(nodeArgv).replace(/ \/usr\/bin\/time -f %M/, "")}`);
-  console.log(`  dcloud --version / node -e 0: ${startupRatio.toFixed(3)}× (budget ≤ ${STARTUP_BUDGET}×) ${verdict(startupRatio <= STARTUP_BUDGET)}`);
-  if (otherRequests > 0) console.log(`  note: the server also answered ${otherRequests} other request(s) (GET /api/v1/me or unknown paths)`);
+  console.log(
+    `  dcloud --version  ${versionMs.toFixed(1).padStart(6)} ms    $ ${printable(versionArgv).replace(/ \/usr\/bin\/time -f %M/, "")}`,
+  );
+  console.log(
+    `  node -e 0         ${nodeMs.toFixed(1).padStart(6)} ms    $ ${printable(nodeArgv).replace(/ \/usr\/bin\/time -f %M/, "")}`,
+  );
+  console.log(
+    `  dcloud --version / node -e 0: ${startupRatio.toFixed(3)}× (budget ≤ ${STARTUP_BUDGET}×) ${verdict(startupRatio <= STARTUP_BUDGET)}`,
+  );
+  if (otherRequests > 0)
+    console.log(`  note: the server also answered ${otherRequests} other request(s) (GET /api/v1/me or unknown paths)`);
 } finally {
   server.closeAllConnections();
   server.close();

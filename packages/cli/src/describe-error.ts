@@ -42,11 +42,15 @@ const CLIENT_ERROR_CODES: ReadonlyArray<readonly [abstract new (...args: never[]
 
 export function describeError(error: unknown): ErrorReport {
   if (error instanceof CliError) {
-    return { code: error.code, status: null, message: error.message, ...(error.problems ? { problems: error.problems } : {}) };
+    return {
+      code: error.code,
+      status: null,
+      message: error.message,
+      ...(error.problems ? { problems: error.problems } : {}),
+    };
   }
   const status = error instanceof ApiError ? error.status : null;
   const match = CLIENT_ERROR_CODES.find(([Class]) => error instanceof Class);
   const message = error instanceof Error ? error.message : String(error);
   return { code: match ? match[1] : "internal", status, message };
 }
-

@@ -2,8 +2,9 @@
 // recognises program options after the subcommand too, so `dcloud --json whoami` and
 // `dcloud whoami --json` mean the same. Deliberately absent: any option taking the API
 // key itself (it would land in shell history and in `ps`).
-import { type Command, InvalidArgumentError, Option } from "commander";
+
 import type { Region } from "@dcloud/client";
+import { type Command, InvalidArgumentError, Option } from "commander";
 
 export interface GlobalFlags {
   apiUrl?: string;
@@ -52,9 +53,15 @@ export function wholeNumber(min: number, max: number, unit = "") {
 
 export function addGlobalOptions(program: Command): Command {
   return program
-    .addOption(new Option("--api-url <url>", "API base URL (a trailing /api/v1 is fine)").argParser(single("--api-url")))
+    .addOption(
+      new Option("--api-url <url>", "API base URL (a trailing /api/v1 is fine)").argParser(single("--api-url")),
+    )
     .addOption(new Option("--region <region>", "API region, when no --api-url is given").choices(["eu", "us"]))
-    .addOption(new Option("--api-key-file <path>", "read the API key from this file, or from stdin with -").argParser(single("--api-key-file")))
+    .addOption(
+      new Option("--api-key-file <path>", "read the API key from this file, or from stdin with -").argParser(
+        single("--api-key-file"),
+      ),
+    )
     .addOption(new Option("--json", "print one JSON document on stdout"))
     .addOption(new Option("--quiet", "print nothing on stdout except --json output; errors still go to stderr"))
     .addOption(new Option("--debug", "log each request and response to stderr (the key is never shown)"))
@@ -65,9 +72,10 @@ export function addGlobalOptions(program: Command): Command {
       ),
     )
     .addOption(
-      new Option("--max-retries <n>", "retries after a connection error, a timeout, 502, 503 or 504 (default: 2)").argParser(
-        single("--max-retries", wholeNumber(0, MAX_RETRIES)),
-      ),
+      new Option(
+        "--max-retries <n>",
+        "retries after a connection error, a timeout, 502, 503 or 504 (default: 2)",
+      ).argParser(single("--max-retries", wholeNumber(0, MAX_RETRIES))),
     )
     .addOption(new Option("--allow-insecure-http", "allow an http:// API URL to a host other than localhost"));
 }

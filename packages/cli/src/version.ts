@@ -2,5 +2,4 @@
 // `dcloud --version` needs no file read at start-up.
 declare const __DCLOUD_CLI_VERSION__: string | undefined;
 
-export const CLI_VERSION: string =
-  typeof __DCLOUD_CLI_VERSION__ === "string" ? __DCLOUD_CLI_VERSION__ : "0.0.0-dev";
+export const CLI_VERSION: string = typeof __DCLOUD_CLI_VERSION__ === "string" ? __DCLOUD_CLI_VERSION__ : "0.0.0-dev";

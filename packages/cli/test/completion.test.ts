@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Command, CommanderError, Option } from "commander";
+import { type Command, CommanderError, Option } from "commander";
 import { describe, expect, it } from "vitest";
 import { bashScript } from "../src/completion/bash.js";
 import { fishScript } from "../src/completion/fish.js";
@@ -16,13 +16,35 @@ import type { Runtime } from "../src/runtime.js";
 import { runCli, tempDir } from "./helpers/cli.js";
 
 const GLOBAL_FLAGS = [
-  "--api-url", "--region", "--api-key-file", "--json", "--quiet", "--debug", "--no-color",
-  "--timeout", "--max-retries", "--allow-insecure-http", "--help", "--version",
+  "--api-url",
+  "--region",
+  "--api-key-file",
+  "--json",
+  "--quiet",
+  "--debug",
+  "--no-color",
+  "--timeout",
+  "--max-retries",
+  "--allow-insecure-http",
+  "--help",
+  "--version",
 ];
 // The README's `dcloud invite` synopsis, one and bulk.
 const INVITE_FLAGS = [
-  "--email", "--given-name", "--family-name", "--role", "--workspace", "--workspace-id", "--org",
-  "--file", "--concurrency", "--report", "--resume", "--dry-run", "--skip-invalid", "--yes",
+  "--email",
+  "--given-name",
+  "--family-name",
+  "--role",
+  "--workspace",
+  "--workspace-id",
+  "--org",
+  "--file",
+  "--concurrency",
+  "--report",
+  "--resume",
+  "--dry-run",
+  "--skip-invalid",
+  "--yes",
 ];
 
 /** The real program, as `dcloud` builds it, with its output captured. */
@@ -95,7 +117,13 @@ describe("completionModel", () => {
   it("takes argument choices from commander, and the help command's from the command names", () => {
     const { commands } = model();
     expect(commands.find((c) => c.name === "completion")?.arguments).toEqual([
-      { name: "shell", description: "the shell to complete for", required: true, variadic: false, choices: ["bash", "zsh", "fish"] },
+      {
+        name: "shell",
+        description: "the shell to complete for",
+        required: true,
+        variadic: false,
+        choices: ["bash", "zsh", "fish"],
+      },
     ]);
     expect(commands.find((c) => c.name === "help")?.arguments[0]).toMatchObject({
       choices: ["invite", "workspaces", "whoami", "completion"],
@@ -106,7 +134,9 @@ describe("completionModel", () => {
 
   it("follows the program: a new option or command shows up without touching the completion code", () => {
     const { program } = realProgram();
-    program.commands.find((c) => c.name() === "whoami")?.addOption(new Option("--format <format>").choices(["text", "yaml"]));
+    program.commands
+      .find((c) => c.name() === "whoami")
+      ?.addOption(new Option("--format <format>").choices(["text", "yaml"]));
     program.command("logout").description("forget the key");
     const m = completionModel(program);
     expect(m.commands.find((c) => c.name === "whoami")?.options).toEqual([
@@ -210,7 +240,9 @@ describe("the completion command (in-process)", () => {
     const { program, stdout, result } = realProgram();
     await program.parseAsync(["node", "dcloud", "completion", shell]);
     expect(result.exitCode).toBe(0);
-    expect(stdout.join("")).toBe({ bash: bashScript, zsh: zshScript, fish: fishScript }[shell](completionModel(program)));
+    expect(stdout.join("")).toBe(
+      { bash: bashScript, zsh: zshScript, fish: fishScript }[shell](completionModel(program)),
+    );
   });
 
   it("--quiet does not hide the script; --json wraps it in the one document", async () => {

@@ -1,24 +1,30 @@
 // --debug logs each request to stderr; the API key appears in no output of any run
 // (the runCli helper also checks this for every run of the suite).
 import { describe, expect, it } from "vitest";
-import { JANE, keyFile, KEYS, runCli } from "./helpers/cli.js";
+import { JANE, KEYS, keyFile, runCli } from "./helpers/cli.js";
 import { INVITE_PATH, inviteReply, OK_ROUTES, startServer } from "./helpers/server.js";
 
 describe("--debug", () => {
   it("prints each request and response line to stderr, and where the settings came from", async () => {
     const server = await startServer(OK_ROUTES);
-    const result = await runCli(["invite", ...JANE, "--api-url", server.url, "--debug"], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env } });
+    const result = await runCli(["invite", ...JANE, "--api-url", server.url, "--debug"], {
+      env: { DEEPSET_CLOUD_API_KEY: KEYS.env },
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`debug: GET ${server.url}/api/v1/me → 200`);
     expect(result.stderr).toContain("request id req-me-1");
-    expect(result.stderr).toMatch(new RegExp(`debug: POST ${server.url}${INVITE_PATH} → 201 \\(attempt 1, \\d+ ms, request id req-invite-1\\)`));
+    expect(result.stderr).toMatch(
+      new RegExp(`debug: POST ${server.url}${INVITE_PATH} → 201 \\(attempt 1, \\d+ ms, request id req-invite-1\\)`),
+    );
     expect(result.stderr).toContain("debug: API key from env DEEPSET_CLOUD_API_KEY");
     expect(result.stdout).not.toContain("debug:");
   });
 
   it("prints nothing of the kind without --debug", async () => {
     const server = await startServer(OK_ROUTES);
-    const result = await runCli(["invite", ...JANE, "--api-url", server.url], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env } });
+    const result = await runCli(["invite", ...JANE, "--api-url", server.url], {
+      env: { DEEPSET_CLOUD_API_KEY: KEYS.env },
+    });
     expect(result.stderr).toBe("");
   });
 });

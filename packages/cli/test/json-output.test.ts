@@ -13,7 +13,17 @@ describe("--json", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       summary: { invited: 1, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 },
-      results: [{ ...row, api_url: server.url, status: "invited", http_status: 201, attempts: 1, request_id: "req-invite-1", error: null }],
+      results: [
+        {
+          ...row,
+          api_url: server.url,
+          status: "invited",
+          http_status: 201,
+          attempts: 1,
+          request_id: "req-invite-1",
+          error: null,
+        },
+      ],
     });
   });
 
@@ -23,7 +33,17 @@ describe("--json", () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       summary: { invited: 0, already_member: 1, invalid: 0, failed: 0, not_attempted: 0 },
-      results: [{ ...row, api_url: server.url, status: "already_member", http_status: 409, attempts: 1, request_id: "req-409", error: null }],
+      results: [
+        {
+          ...row,
+          api_url: server.url,
+          status: "already_member",
+          http_status: 409,
+          attempts: 1,
+          request_id: "req-409",
+          error: null,
+        },
+      ],
     });
   });
 
@@ -106,7 +126,9 @@ describe("--json", () => {
     const human = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", server.url, "--quiet"], { env });
     expect(human.code).toBe(0);
     expect(human.stdout).toBe("");
-    const json = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", server.url, "--quiet", "--json"], { env });
+    const json = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", server.url, "--quiet", "--json"], {
+      env,
+    });
     expect(JSON.parse(json.stdout).summary.invited).toBe(1);
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { KEYS, runCli } from "./helpers/cli.js";
 import { ME_BODY, OK_ROUTES, startServer } from "./helpers/server.js";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 describe("dcloud", () => {
   it("--version prints package.json's version and exits 0", async () => {
@@ -25,20 +27,32 @@ describe("dcloud", () => {
   it("invite --help shows its flags, the global options and examples", async () => {
     const result = await runCli(["invite", "--help"]);
     expect(result.code).toBe(0);
-    for (const flag of ["--email", "--given-name", "--family-name", "--role", "--workspace-id", "--org", "--api-key-file", "--timeout"]) {
+    for (const flag of [
+      "--email",
+      "--given-name",
+      "--family-name",
+      "--role",
+      "--workspace-id",
+      "--org",
+      "--api-key-file",
+      "--timeout",
+    ]) {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).toContain("Examples:");
   });
 
-  it.each([[["bogus"]], [["whoami", "--bogus"]], [["whoami", "--timeout", "0"]], [["whoami", "--timeout", "1.5"]], [[]]])(
-    "exits 2 on the usage error %j",
-    async (args) => {
-      const result = await runCli(args, { env: { DEEPSET_CLOUD_API_KEY: KEYS.env } });
-      expect(result.code).toBe(2);
-      expect(result.stderr).not.toBe("");
-    },
-  );
+  it.each([
+    [["bogus"]],
+    [["whoami", "--bogus"]],
+    [["whoami", "--timeout", "0"]],
+    [["whoami", "--timeout", "1.5"]],
+    [[]],
+  ])("exits 2 on the usage error %j", async (args) => {
+    const result = await runCli(args, { env: { DEEPSET_CLOUD_API_KEY: KEYS.env } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toBe("");
+  });
 
   it("takes the common options before or after the subcommand", async () => {
     const server = await startServer(OK_ROUTES);

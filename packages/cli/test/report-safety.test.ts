@@ -16,7 +16,10 @@ it("--report naming the input file, however spelled, is refused and nothing is w
   await writeFile(file, csv);
 
   for (const spelled of [file, join(dir, ".", "sub", "..", "people.csv")]) {
-    const result = await runCli(["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--report", spelled], { env });
+    const result = await runCli(
+      ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--report", spelled],
+      { env },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("is the input file itself");
   }

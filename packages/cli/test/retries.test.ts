@@ -10,7 +10,9 @@ const created = { status: 201, body: {}, headers: { "x-request-id": "req-after-r
 
 async function invite(replies: Parameters<typeof inviteReply>[0], extra: string[] = []) {
   const server = await startServer(inviteReply(replies));
-  const result = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", server.url, "--json", ...extra], { env });
+  const result = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", server.url, "--json", ...extra], {
+    env,
+  });
   const invites = server.requests.filter((r) => r.url === INVITE_PATH);
   return { result, invites, json: JSON.parse(result.stdout || "null") };
 }
@@ -21,7 +23,12 @@ describe("retries", () => {
     expect(result.code).toBe(0);
     expect(invites).toHaveLength(2);
     expect(invites[0]?.body).toBe(invites[1]?.body);
-    expect(json.results[0]).toMatchObject({ status: "invited", http_status: 201, attempts: 2, request_id: "req-after-retry" });
+    expect(json.results[0]).toMatchObject({
+      status: "invited",
+      http_status: 201,
+      attempts: 2,
+      request_id: "req-after-retry",
+    });
   });
 
   it("a 503 then 409: the earlier attempt may have invited, so the row counts as invited", async () => {

@@ -1,7 +1,7 @@
 // Where the API key comes from: --api-key-file, then DEEPSET_CLOUD_API_KEY, then API_KEY in
 // ~/.deepset-cloud/.env; none → exit 4 before any request.
 import { describe, expect, it } from "vitest";
-import { keyFile, KEYS, runCli } from "./helpers/cli.js";
+import { KEYS, keyFile, runCli } from "./helpers/cli.js";
 import { OK_ROUTES, startServer } from "./helpers/server.js";
 
 async function whoamiKey(args: string[], options: Parameters<typeof runCli>[1] = {}) {
@@ -29,13 +29,18 @@ describe("API key settings", () => {
   });
 
   it("DEEPSET_CLOUD_API_KEY beats the .env file", async () => {
-    const { result, sent } = await whoamiKey([], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env }, dotenv: `API_KEY=${KEYS.dotenv}\n` });
+    const { result, sent } = await whoamiKey([], {
+      env: { DEEPSET_CLOUD_API_KEY: KEYS.env },
+      dotenv: `API_KEY=${KEYS.dotenv}\n`,
+    });
     expect(result.code).toBe(0);
     expect(sent).toEqual([`Bearer ${KEYS.env}`]);
   });
 
   it("falls back to API_KEY in ~/.deepset-cloud/.env (as the Python SDK writes it)", async () => {
-    const { result, sent } = await whoamiKey([], { dotenv: `API_KEY="${KEYS.dotenv}"\nAPI_URL=https://api.cloud.deepset.ai/api/v1\n` });
+    const { result, sent } = await whoamiKey([], {
+      dotenv: `API_KEY="${KEYS.dotenv}"\nAPI_URL=https://api.cloud.deepset.ai/api/v1\n`,
+    });
     expect(result.code).toBe(0);
     expect(sent).toEqual([`Bearer ${KEYS.dotenv}`]);
   });

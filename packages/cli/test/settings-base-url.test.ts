@@ -20,7 +20,10 @@ describe("base URL settings", () => {
 
   it("DEEPSET_CLOUD_API_URL beats API_URL in the .env file", async () => {
     const [chosen, other] = [await startServer(OK_ROUTES), await startServer(OK_ROUTES)];
-    const result = await runCli(["whoami"], { env: { ...env, DEEPSET_CLOUD_API_URL: chosen.url }, dotenv: `API_URL=${other.url}\n` });
+    const result = await runCli(["whoami"], {
+      env: { ...env, DEEPSET_CLOUD_API_URL: chosen.url },
+      dotenv: `API_URL=${other.url}\n`,
+    });
     expect(result.code).toBe(0);
     expect(chosen.requests).toHaveLength(1);
     expect(other.requests).toHaveLength(0);
@@ -65,7 +68,9 @@ describe("base URL settings", () => {
   });
 
   it("refuses an http:// URL from the environment too, naming where it came from", async () => {
-    const result = await runCli(["whoami"], { env: { ...env, DEEPSET_CLOUD_API_URL: "http://example.invalid/api/v1" } });
+    const result = await runCli(["whoami"], {
+      env: { ...env, DEEPSET_CLOUD_API_URL: "http://example.invalid/api/v1" },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("env DEEPSET_CLOUD_API_URL");
   });

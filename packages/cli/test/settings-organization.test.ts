@@ -24,7 +24,9 @@ describe("organization settings", () => {
     });
     // The scripted server has no route for this organization: 404.
     expect(result.code).toBe(1);
-    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`POST /api/v1/organization/${OTHER_ORG}/invitation`]);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `POST /api/v1/organization/${OTHER_ORG}/invitation`,
+    ]);
   });
 
   it("asks /me for the key's organization when neither is given", async () => {

@@ -21,12 +21,27 @@ async function people(n: number) {
 
 describe.runIf(hasScript)("on a terminal", () => {
   it("failures printed during the run stay whole above the bar, and the summary comes after them", async () => {
-    const faults = Object.fromEntries([3, 9, 15].map((i) => [`user${i}@example.com`, [{ kind: "status" as const, status: 500 }]]));
+    const faults = Object.fromEntries(
+      [3, 9, 15].map((i) => [`user${i}@example.com`, [{ kind: "status" as const, status: 500 }]]),
+    );
     const api = await startInvitationServer({ delayMs: 30, faults });
     const { dir, file } = await people(20);
 
     const screen = await runOnTerminal(
-      ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "2", "--max-retries", "0", "--yes"],
+      [
+        "invite",
+        "--file",
+        file,
+        "--org",
+        ORG_ID,
+        "--api-url",
+        api.url,
+        "--concurrency",
+        "2",
+        "--max-retries",
+        "0",
+        "--yes",
+      ],
       dir,
     );
 
@@ -84,25 +99,34 @@ describe.runIf(hasScript)("on a terminal", () => {
     ["n\r", 2, 0],
     ["\r", 2, 0],
     ["y\r", 0, 3],
-  ])("a file run asks first; answering %j exits %i with %i invited", async (answer, code, invited) => {
-    const api = await startInvitationServer();
-    const { dir, file } = await people(3);
+  ])(
+    "a file run asks first; answering %j exits %i with %i invited",
+    async (answer, code, invited) => {
+      const api = await startInvitationServer();
+      const { dir, file } = await people(3);
 
-    const screen = await runOnTerminal(["invite", "--file", file, "--api-url", api.url], dir, {
-      type: { when: "[y/N]", text: answer },
-    });
+      const screen = await runOnTerminal(["invite", "--file", file, "--api-url", api.url], dir, {
+        type: { when: "[y/N]", text: answer },
+      });
 
-    expect(screen.lines.join("\n")).toContain(`Invite 3 people to Analytical Engines (${ORG_ID}) at ${api.url}? [y/N]`);
-    expect(screen.code).toBe(code);
-    expect(api.applied.size).toBe(invited);
-  }, 60_000);
+      expect(screen.lines.join("\n")).toContain(
+        `Invite 3 people to Analytical Engines (${ORG_ID}) at ${api.url}? [y/N]`,
+      );
+      expect(screen.code).toBe(code);
+      expect(api.applied.size).toBe(invited);
+    },
+    60_000,
+  );
 
   it("while the client waits out a rate limit, the progress line says so", async () => {
     const faults = { "user1@example.com": [{ kind: "status" as const, status: 429, headers: { "retry-after": "3" } }] };
     const api = await startInvitationServer({ faults });
     const { dir, file } = await people(2);
 
-    const screen = await runOnTerminal(["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "1", "--yes"], dir);
+    const screen = await runOnTerminal(
+      ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "1", "--yes"],
+      dir,
+    );
 
     expect(screen.code).toBe(0);
     expect(screen.raw).toMatch(/inviting \[.*\] 0\/2 \(rate limited: waiting [1-3] s\)/);

@@ -29,7 +29,11 @@ describe("a redirect to a login page", () => {
     expect(document.results[0]).toMatchObject({
       status: "failed",
       http_status: 302,
-      error: { code: "unexpected_status", status: 302, message: expect.stringContaining(`redirect to ${login.url}/login, not followed`) },
+      error: {
+        code: "unexpected_status",
+        status: 302,
+        message: expect.stringContaining(`redirect to ${login.url}/login, not followed`),
+      },
     });
     expect(login.requests).toHaveLength(0);
   });
@@ -46,7 +50,10 @@ describe("a redirect to a login page", () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/invited\s+0/);
     expect(first.stdout).toMatch(/failed\s+2/);
-    const lines = (await readFile(report, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await readFile(report, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.status, l.http_status])).toEqual([
       ["failed", 302],
       ["failed", 302],
@@ -59,10 +66,15 @@ describe("a redirect to a login page", () => {
   });
 });
 
-it.each([200, 202, 204])("an undocumented %i to an invitation is failed with that status, not invited", async (status) => {
-  const api = await startServer({ [`POST ${INVITE_PATH}`]: { status, ...(status === 204 ? {} : { body: { ok: true } }) } });
-  const result = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", api.url, "--json"], { env });
+it.each([200, 202, 204])(
+  "an undocumented %i to an invitation is failed with that status, not invited",
+  async (status) => {
+    const api = await startServer({
+      [`POST ${INVITE_PATH}`]: { status, ...(status === 204 ? {} : { body: { ok: true } }) },
+    });
+    const result = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", api.url, "--json"], { env });
 
-  expect(result.code).toBe(1);
-  expect(JSON.parse(result.stdout).results[0]).toMatchObject({ status: "failed", http_status: status });
-});
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).results[0]).toMatchObject({ status: "failed", http_status: status });
+  },
+);

@@ -9,9 +9,25 @@ import { INVITE_PATH, ME_BODY, ORG_ID, startServer } from "./helpers/server.js";
 
 const env = { DEEPSET_CLOUD_API_KEY: KEYS.env };
 const WORKSPACES = [
-  { name: "marketing", workspace_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6", languages: {}, default_idle_timeout_in_seconds: 43200 },
-  { name: "market-research", workspace_id: "9b2d1c4e-8f7a-4b6c-a1d2-e3f4a5b6c7d8", languages: {}, default_idle_timeout_in_seconds: 43200, extra: true },
-  { name: "legal", workspace_id: "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", languages: {}, default_idle_timeout_in_seconds: 43200 },
+  {
+    name: "marketing",
+    workspace_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    languages: {},
+    default_idle_timeout_in_seconds: 43200,
+  },
+  {
+    name: "market-research",
+    workspace_id: "9b2d1c4e-8f7a-4b6c-a1d2-e3f4a5b6c7d8",
+    languages: {},
+    default_idle_timeout_in_seconds: 43200,
+    extra: true,
+  },
+  {
+    name: "legal",
+    workspace_id: "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+    languages: {},
+    default_idle_timeout_in_seconds: 43200,
+  },
 ];
 const routes = {
   "GET /api/v1/me": { status: 200, body: ME_BODY },
@@ -43,7 +59,16 @@ describe("dcloud workspaces", () => {
 describe("--workspace NAME", () => {
   it("is resolved to its ID with one list, and sent with the --workspace-id given too", async () => {
     const server = await startServer(routes);
-    const args = ["invite", ...JANE, "--workspace", "legal", "--workspace", "marketing", "--workspace-id", "11111111-2222-4333-8444-555555555555"];
+    const args = [
+      "invite",
+      ...JANE,
+      "--workspace",
+      "legal",
+      "--workspace",
+      "marketing",
+      "--workspace-id",
+      "11111111-2222-4333-8444-555555555555",
+    ];
     const result = await runCli([...args, "--org", ORG_ID, "--api-url", server.url], { env });
     expect(result.code).toBe(0);
     expect(lists(server)).toBe(1);
@@ -56,7 +81,10 @@ describe("--workspace NAME", () => {
 
   it("an unknown name is an input error with the closest names, and nothing is sent", async () => {
     const server = await startServer(routes);
-    const result = await runCli(["invite", ...JANE, "--workspace", "Marketng", "--org", ORG_ID, "--api-url", server.url], { env });
+    const result = await runCli(
+      ["invite", ...JANE, "--workspace", "Marketng", "--org", ORG_ID, "--api-url", server.url],
+      { env },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--workspace: no workspace is named "Marketng"; the closest: "marketing"');
     expect(bodies(server)).toEqual([]);
@@ -68,12 +96,15 @@ describe("a workspaces column", () => {
     const server = await startServer(routes);
     const file = join(await tempDir(), "p.csv");
     await writeFile(file, csv);
-    const result = await runCli(["invite", "--file", file, "--org", ORG_ID, "--api-url", server.url, ...extra], { env });
+    const result = await runCli(["invite", "--file", file, "--org", ORG_ID, "--api-url", server.url, ...extra], {
+      env,
+    });
     return { server, result };
   }
 
   it("names are resolved once for the whole file and added to each row's workspace_ids", async () => {
-    const csv = "email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal;marketing\nb@x.io,B,C,member,legal\nc@x.io,C,D,member,\n";
+    const csv =
+      "email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal;marketing\nb@x.io,B,C,member,legal\nc@x.io,C,D,member,\n";
     const { server, result } = await run(csv, ["--workspace", "market-research"]);
     expect(result.code).toBe(0);
     expect(lists(server)).toBe(1);
@@ -86,7 +117,8 @@ describe("a workspaces column", () => {
   });
 
   it("an unknown name names each row that uses it; nothing is sent", async () => {
-    const csv = "email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal\nb@x.io,B,C,member,lgeal\nc@x.io,C,D,member,lgeal\n";
+    const csv =
+      "email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal\nb@x.io,B,C,member,lgeal\nc@x.io,C,D,member,lgeal\n";
     const { server, result } = await run(csv);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('p.csv line 3, workspaces: no workspace is named "lgeal"; the closest: "legal"');
@@ -96,9 +128,14 @@ describe("a workspaces column", () => {
   });
 
   it("--dry-run resolves the names too", async () => {
-    const { server, result } = await run("email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal\n", ["--dry-run", "--json"]);
+    const { server, result } = await run("email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal\n", [
+      "--dry-run",
+      "--json",
+    ]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).dry_run.requests[0].body.workspace_ids).toEqual(["0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5"]);
+    expect(JSON.parse(result.stdout).dry_run.requests[0].body.workspace_ids).toEqual([
+      "0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+    ]);
     expect(bodies(server)).toEqual([]);
   });
 });

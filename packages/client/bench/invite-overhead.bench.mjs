@@ -4,8 +4,8 @@
 // timeout and openapi-fetch used directly are printed for information. Rounds rotate so that
 // machine noise falls on all alike; the figure is the ratio of the medians. Budget: ≤ 1.10×.
 import { createServer } from "node:http";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import { createDeepsetCloud } from "../dist/index.js";
@@ -17,7 +17,13 @@ const SIZE_BUDGET_BYTES = 8 * 1024;
 
 const ORG = "5a2b7c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
 const KEY = "bench-key";
-const body = { email: "ada@example.com", given_name: "Ada", family_name: "Lovelace", role: "MEMBER", workspace_ids: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"] };
+const body = {
+  email: "ada@example.com",
+  given_name: "Ada",
+  family_name: "Lovelace",
+  role: "MEMBER",
+  workspace_ids: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"],
+};
 
 const server = createServer((req, res) => {
   req.resume();
@@ -43,7 +49,12 @@ async function bareFetch() {
 }
 // The baseline: a call without a timeout is not production-grade, so a bare fetch with one is the floor.
 async function bareFetchWithTimeout() {
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
   await response.text();
   if (response.status !== 201) throw new Error(`bare fetch got ${response.status}`);
 }
@@ -51,7 +62,10 @@ async function bareFetchWithTimeout() {
 const plain = createClient({ baseUrl, headers });
 async function openapiFetchWithTimeout() {
   const { response } = await plain.POST("/api/v1/organization/{organization_id}/invitation", {
-    params: { path: { organization_id: ORG } }, body, parseAs: "text", signal: AbortSignal.timeout(30_000),
+    params: { path: { organization_id: ORG } },
+    body,
+    parseAs: "text",
+    signal: AbortSignal.timeout(30_000),
   });
   if (response.status !== 201) throw new Error(`openapi-fetch got ${response.status}`);
 }
@@ -90,13 +104,22 @@ contenders.forEach(([name], k) => {
   console.log(`  ${name.padEnd(31)} ${perRequest(m)} per request   ${(m / bare).toFixed(3)}×`);
 });
 const ratio = median(times[contenders.length - 1]) / bare;
-console.log(`  client / bare fetch with a timeout: ${ratio.toFixed(3)}× (budget ≤ ${OVERHEAD_BUDGET}×) ${ratio <= OVERHEAD_BUDGET ? "within budget" : "OVER BUDGET"}`);
+console.log(
+  `  client / bare fetch with a timeout: ${ratio.toFixed(3)}× (budget ≤ ${OVERHEAD_BUDGET}×) ${ratio <= OVERHEAD_BUDGET ? "within budget" : "OVER BUDGET"}`,
+);
 
 // The size an application ships: the client's ESM entry with openapi-fetch and the
 // validators, minified and gzipped (test/budget/bundle-size.test.ts enforces it in CI).
 const bundled = await build({
   entryPoints: [fileURLToPath(new URL("../dist/index.js", import.meta.url))],
-  bundle: true, minify: true, format: "esm", platform: "node", write: false, logLevel: "silent",
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "node",
+  write: false,
+  logLevel: "silent",
 });
 const gz = gzipSync(bundled.outputFiles[0].contents, { level: 9 }).length;
-console.log(`client bundle: ${(gz / 1024).toFixed(2)} kB minified+gzipped (budget ≤ ${SIZE_BUDGET_BYTES / 1024} kB) ${gz <= SIZE_BUDGET_BYTES ? "within budget" : "OVER BUDGET"}`);
+console.log(
+  `client bundle: ${(gz / 1024).toFixed(2)} kB minified+gzipped (budget ≤ ${SIZE_BUDGET_BYTES / 1024} kB) ${gz <= SIZE_BUDGET_BYTES ? "within budget" : "OVER BUDGET"}`,
+);

@@ -131,7 +131,11 @@ export class DeepsetCloud {
    * Resolves on 201 only; any other answer rejects with its `ApiError` subclass (a 409 with
    * `AlreadyMemberError`, a 402 with `PaymentRequiredError`, a redirect with `UnexpectedStatusError`, …).
    */
-  async inviteUser(organizationId: string, invitation: UserInvitation, options: RequestOptions = {}): Promise<InviteResult> {
+  async inviteUser(
+    organizationId: string,
+    invitation: UserInvitation,
+    options: RequestOptions = {},
+  ): Promise<InviteResult> {
     const { response } = await this.api.POST("/api/v1/organization/{organization_id}/invitation", {
       params: { path: { organization_id: organizationId } },
       body: invitation,

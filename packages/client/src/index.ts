@@ -1,27 +1,27 @@
-export { createDeepsetCloud, DeepsetCloud, DEFAULT_TIMEOUT_MS } from "./client.js";
-export type { ClientOptions, RequestOptions, InviteResult, UserInvitation, UserMe, Workspace } from "./client.js";
+export type { ClientOptions, InviteResult, RequestOptions, UserInvitation, UserMe, Workspace } from "./client.js";
+export { createDeepsetCloud, DEFAULT_TIMEOUT_MS, DeepsetCloud } from "./client.js";
+export type { ApiErrorInit, RequestIssue } from "./core/error.js";
 export {
+  AbortError,
+  AlreadyMemberError,
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
   DeepsetCloudError,
   InvalidRequestError,
   MissingApiKeyError,
-  ApiError,
-  UnexpectedStatusError,
-  AuthenticationError,
+  NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,
-  NotFoundError,
-  AlreadyMemberError,
-  UnprocessableEntityError,
   RateLimitError,
-  SignupFailedError,
   ServerError,
-  ConnectionError,
+  SignupFailedError,
   TimeoutError,
-  AbortError,
+  UnexpectedStatusError,
+  UnprocessableEntityError,
 } from "./core/error.js";
-export type { RequestIssue, ApiErrorInit } from "./core/error.js";
 export type { Logger } from "./core/logger.js";
-export { REGION_URLS, isRegion, normalizeBaseUrl } from "./internal/base-url.js";
+export type { components, operations, paths } from "./generated/openapi.js";
 export type { Region } from "./internal/base-url.js";
+export { isRegion, normalizeBaseUrl, REGION_URLS } from "./internal/base-url.js";
 export { VERSION } from "./version.js";
-export type { paths, components, operations } from "./generated/openapi.js";

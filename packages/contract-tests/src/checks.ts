@@ -17,6 +17,7 @@ import {
   ApiError,
   AuthenticationError,
   createDeepsetCloud,
+  type DeepsetCloud,
   InvalidRequestError,
   MissingApiKeyError,
   NotFoundError,
@@ -27,7 +28,6 @@ import {
   SignupFailedError,
   UnexpectedStatusError,
   UnprocessableEntityError,
-  type DeepsetCloud,
 } from "@dcloud/client";
 import { argumentsFor, NAMED_METHODS, type NamedMethod } from "./named-methods.js";
 import { RequestOracle, ResponseChecker, wireValue } from "./oracle.js";
@@ -127,7 +127,10 @@ export class OperationChecks {
         return { returned: await method.call(dc, ...argumentsFor(this.named!, request)!) };
       }
       const api = dc.api as unknown as Record<string, (path: string, init: unknown) => Promise<unknown>>;
-      const init = { params: { path: request.path, query: request.query, header: request.header }, ...("body" in request ? { body: request.body } : {}) };
+      const init = {
+        params: { path: request.path, query: request.query, header: request.header },
+        ...("body" in request ? { body: request.body } : {}),
+      };
       return { returned: await api[this.operation.method.toUpperCase()]!(this.operation.path, init) };
     } catch (error) {
       return { threw: error };
@@ -147,14 +150,18 @@ export class OperationChecks {
     const outcome = await this.#call(this.#client(), route, request);
     const exchanges = this.target.recorder.exchanges.slice(before);
     if ("threw" in outcome && outcome.threw instanceof InvalidRequestError) {
-      return [`${where}: the client refuses a request the spec accepts: ${outcome.threw.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`];
+      return [
+        `${where}: the client refuses a request the spec accepts: ${outcome.threw.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      ];
     }
     const problems = "threw" in outcome ? [`the call threw ${describe(outcome.threw)}`] : [];
     if (exchanges.length !== 1) problems.push(`expected exactly one request, ${exchanges.length} were sent`);
     for (const exchange of exchanges) {
       problems.push(...this.#sentProblems(request, exchange), ...(await this.#answerProblems([exchange])));
-      if (!isSuccess(this.operation, exchange.status)) problems.push(`expected a documented success, got ${exchange.status}`);
-      else if ("returned" in outcome) problems.push(...this.#resultProblems(route, outcome.returned, exchange, await exchange.responseBody));
+      if (!isSuccess(this.operation, exchange.status))
+        problems.push(`expected a documented success, got ${exchange.status}`);
+      else if ("returned" in outcome)
+        problems.push(...this.#resultProblems(route, outcome.returned, exchange, await exchange.responseBody));
     }
     return problems.map((p) => `${where}: ${p}`);
   }
@@ -162,7 +169,8 @@ export class OperationChecks {
   /** A request the spec rejects: the client refuses it for `kind.field` and sends nothing; sent raw, Prism refuses it for that field too. */
   async invalid(kind: Pick<InvalidKind, "kind" | "field">, request: GeneratedRequest, route: Route): Promise<string[]> {
     const where = `${this.operation.label} (${kind.kind}) via ${this.#via(route)}`;
-    if (this.oracle.problems(request).length === 0) return [`${where}: the spec accepts this request, so it is not a negative example`];
+    if (this.oracle.problems(request).length === 0)
+      return [`${where}: the spec accepts this request, so it is not a negative example`];
     const problems: string[] = [];
     const before = this.target.recorder.exchanges.length;
     const outcome = await this.#call(this.#client(), route, request);
@@ -181,14 +189,22 @@ export class OperationChecks {
     if (response.status !== 422 && response.status !== 400) {
       problems.push(`${where}: sent raw, it got ${response.status}, not Prism's 422: ${text.slice(0, 300)}`);
     } else if (violations.length === 0) {
-      problems.push(`${where}: sent raw, Prism's ${response.status} names no violation (no sl-violations header, no problem+json validation)`);
+      problems.push(
+        `${where}: sent raw, Prism's ${response.status} names no violation (no sl-violations header, no problem+json validation)`,
+      );
     } else if (!violations.some((v) => namesField(v, kind.field))) {
       problems.push(`${where}: sent raw, Prism refused it, but not for ${kind.field}: ${JSON.stringify(violations)}`);
     }
     // With sl-violations, the answer is the spec's own response (Prism's mock), so it must conform too;
     // without, it is Prism's own problem+json (the spec documents no 422 there, or Prism is a proxy).
     if (response.headers.get("sl-violations")) {
-      problems.push(...this.responses.check(this.operation, { status: response.status, contentType: response.headers.get("content-type"), body: text }));
+      problems.push(
+        ...this.responses.check(this.operation, {
+          status: response.status,
+          contentType: response.headers.get("content-type"),
+          body: text,
+        }),
+      );
     }
     return problems;
   }
@@ -200,10 +216,16 @@ export class OperationChecks {
     for (const route of routes) {
       const where = `${this.operation.label} forced ${status} via ${this.#via(route)}`;
       const before = this.target.recorder.exchanges.length;
-      const outcome = await this.#call(this.#client({ fetch: preferring(this.target.recorder.fetch, status) }), route, request);
+      const outcome = await this.#call(
+        this.#client({ fetch: preferring(this.target.recorder.fetch, status) }),
+        route,
+        request,
+      );
       const exchanges = this.target.recorder.exchanges.slice(before);
       if (exchanges.length !== 1 || exchanges[0]!.status !== status) {
-        problems.push(`${where}: expected one request answered ${status}, got ${JSON.stringify(exchanges.map((e) => e.status))}`);
+        problems.push(
+          `${where}: expected one request answered ${status}, got ${JSON.stringify(exchanges.map((e) => e.status))}`,
+        );
         if ("threw" in outcome) problems.push(`${where}: the call threw ${describe(outcome.threw)}`);
         continue;
       }
@@ -221,7 +243,10 @@ export class OperationChecks {
       return this.#resultProblems(route, outcome.returned, exchange, body);
     }
     if (route === "api" && status >= 400) {
-      if ("threw" in outcome) return [`dc.api answers a documented error status with { error, response }, but it threw ${describe(outcome.threw)}`];
+      if ("threw" in outcome)
+        return [
+          `dc.api answers a documented error status with { error, response }, but it threw ${describe(outcome.threw)}`,
+        ];
       const { data, error, response } = outcome.returned as { data?: unknown; error?: unknown; response: Response };
       const problems: string[] = [];
       if (response?.status !== status) problems.push(`response.status is ${response?.status}`);
@@ -233,17 +258,26 @@ export class OperationChecks {
       return problems;
     }
     const Expected = expectedErrorClass(status);
-    if ("returned" in outcome) return [`expected ${Expected.name}, the call resolved ${JSON.stringify(outcome.returned)}`];
+    if ("returned" in outcome)
+      return [`expected ${Expected.name}, the call resolved ${JSON.stringify(outcome.returned)}`];
     const error = outcome.threw;
-    if (!(error instanceof Expected) || error.constructor !== Expected) return [`expected ${Expected.name}, got ${describe(error)}`];
+    if (!(error instanceof Expected) || error.constructor !== Expected)
+      return [`expected ${Expected.name}, got ${describe(error)}`];
     const problems: string[] = [];
     if (error.status !== status) problems.push(`${Expected.name}.status is ${error.status}`);
     if (error.attempts !== 1) problems.push(`${Expected.name}.attempts is ${error.attempts}`);
     if (error.message.includes(this.target.apiKey)) problems.push(`${Expected.name}'s message shows the API key`);
-    if (error instanceof AlreadyMemberError && error.afterRetry) problems.push("AlreadyMemberError.afterRetry is true after one attempt");
+    if (error instanceof AlreadyMemberError && error.afterRetry)
+      problems.push("AlreadyMemberError.afterRetry is true after one attempt");
     const detail = (parsed(body) as { detail?: unknown } | undefined)?.detail;
-    if (error instanceof UnprocessableEntityError && Array.isArray(detail) && !isDeepStrictEqual(error.detail, detail)) {
-      problems.push(`UnprocessableEntityError.detail is ${JSON.stringify(error.detail)}, not the body's ${JSON.stringify(detail)}`);
+    if (
+      error instanceof UnprocessableEntityError &&
+      Array.isArray(detail) &&
+      !isDeepStrictEqual(error.detail, detail)
+    ) {
+      problems.push(
+        `UnprocessableEntityError.detail is ${JSON.stringify(error.detail)}, not the body's ${JSON.stringify(detail)}`,
+      );
     }
     return problems;
   }
@@ -254,13 +288,19 @@ export class OperationChecks {
     if (route === "api") {
       const { data, error } = returned as { data?: unknown; error?: unknown };
       if (error !== undefined) return [`dc.api returned error ${JSON.stringify(error)} on a documented success`];
-      return isDeepStrictEqual(data, expected) ? [] : [`dc.api returned data ${JSON.stringify(data)}, not the body ${JSON.stringify(expected)}`];
+      return isDeepStrictEqual(data, expected)
+        ? []
+        : [`dc.api returned data ${JSON.stringify(data)}, not the body ${JSON.stringify(expected)}`];
     }
     if (this.named!.resolves === "status") {
       const status = (returned as { status?: unknown } | undefined)?.status;
-      return status === exchange.status ? [] : [`${this.named!.name} resolved ${JSON.stringify(returned)}, not { status: ${exchange.status} }`];
+      return status === exchange.status
+        ? []
+        : [`${this.named!.name} resolved ${JSON.stringify(returned)}, not { status: ${exchange.status} }`];
     }
-    return isDeepStrictEqual(returned, expected) ? [] : [`${this.named!.name} resolved ${JSON.stringify(returned)}, not the body ${JSON.stringify(expected)}`];
+    return isDeepStrictEqual(returned, expected)
+      ? []
+      : [`${this.named!.name} resolved ${JSON.stringify(returned)}, not the body ${JSON.stringify(expected)}`];
   }
 
   /** A secured operation: no key → nothing sent; sent raw without a bearer token → 401. */
@@ -268,14 +308,21 @@ export class OperationChecks {
     const problems: string[] = [];
     const routes = this.routes(request);
     if (process.env.DEEPSET_CLOUD_API_KEY) {
-      return { problems: [`${this.operation.label}: DEEPSET_CLOUD_API_KEY is set, so a client without a key would use it; unset it for this check`], checks: 0 };
+      return {
+        problems: [
+          `${this.operation.label}: DEEPSET_CLOUD_API_KEY is set, so a client without a key would use it; unset it for this check`,
+        ],
+        checks: 0,
+      };
     }
     for (const route of routes) {
       const before = this.target.recorder.exchanges.length;
       const outcome = await this.#call(this.#client({ apiKey: undefined }), route, request);
       const where = `${this.operation.label} without a key via ${this.#via(route)}`;
       if (!("threw" in outcome) || !(outcome.threw instanceof MissingApiKeyError)) {
-        problems.push(`${where}: expected MissingApiKeyError, got ${"threw" in outcome ? describe(outcome.threw) : "a result"}`);
+        problems.push(
+          `${where}: expected MissingApiKeyError, got ${"threw" in outcome ? describe(outcome.threw) : "a result"}`,
+        );
       }
       const sent = this.target.recorder.exchanges.length - before;
       if (sent !== 0) problems.push(`${where}: ${sent} request(s) sent`);
@@ -287,14 +334,20 @@ export class OperationChecks {
     for (const [what, authorization] of credentials) {
       const response = await this.raw(request, { authorization });
       await response.body?.cancel();
-      if (response.status !== 401) problems.push(`${this.operation.label} sent raw with ${what}: got ${response.status}, not 401`);
+      if (response.status !== 401)
+        problems.push(`${this.operation.label} sent raw with ${what}: got ${response.status}, not 401`);
     }
     return { problems, checks: routes.length + credentials.length };
   }
 
   /** The request sent by hand, past the client: the spec's serialization (percent-encoded path, form-exploded query, JSON body). */
-  raw(request: GeneratedRequest, options: { authorization?: string | undefined } = { authorization: `Bearer ${this.target.apiKey}` }): Promise<Response> {
-    const path = this.operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(request.path[name])));
+  raw(
+    request: GeneratedRequest,
+    options: { authorization?: string | undefined } = { authorization: `Bearer ${this.target.apiKey}` },
+  ): Promise<Response> {
+    const path = this.operation.path.replace(/\{([^{}]+)\}/g, (_, name: string) =>
+      encodeURIComponent(String(request.path[name])),
+    );
     const url = new URL(`${this.target.baseUrl}${path}`);
     for (const [name, value] of Object.entries(request.query)) {
       for (const text of [wireValue(value)].flat()) url.searchParams.append(name, text);
@@ -319,17 +372,22 @@ export class OperationChecks {
     else {
       this.#pathNames.forEach((name, i) => {
         const sent = decodeURIComponent(match[i + 1]!);
-        if (sent !== String(request.path[name])) problems.push(`path.${name} sent as ${JSON.stringify(sent)}, not ${JSON.stringify(request.path[name])}`);
+        if (sent !== String(request.path[name]))
+          problems.push(`path.${name} sent as ${JSON.stringify(sent)}, not ${JSON.stringify(request.path[name])}`);
       });
     }
     const names = new Set([...url.searchParams.keys(), ...Object.keys(request.query)]);
     for (const name of names) {
       const sent = url.searchParams.getAll(name);
       const expected = name in request.query ? [wireValue(request.query[name])].flat() : [];
-      if (!isDeepStrictEqual(sent, expected)) problems.push(`query.${name} sent as ${JSON.stringify(sent)}, not ${JSON.stringify(expected)}`);
+      if (!isDeepStrictEqual(sent, expected))
+        problems.push(`query.${name} sent as ${JSON.stringify(sent)}, not ${JSON.stringify(expected)}`);
     }
     for (const [name, value] of Object.entries(request.header)) {
-      if (exchange.headers.get(name) !== value) problems.push(`header ${name} sent as ${JSON.stringify(exchange.headers.get(name))}, not ${JSON.stringify(value)}`);
+      if (exchange.headers.get(name) !== value)
+        problems.push(
+          `header ${name} sent as ${JSON.stringify(exchange.headers.get(name))}, not ${JSON.stringify(value)}`,
+        );
     }
     const sentBody = exchange.body === null || exchange.body === "" ? undefined : exchange.body;
     if (!("body" in request)) {
@@ -337,9 +395,12 @@ export class OperationChecks {
     } else if (sentBody === undefined || JSON.stringify(parsed(sentBody)) !== JSON.stringify(request.body)) {
       problems.push(`body sent as ${sentBody ?? "(none)"}, not ${JSON.stringify(request.body)}`);
     }
-    if (exchange.headers.get("authorization") !== `Bearer ${this.target.apiKey}`) problems.push("no Authorization: Bearer <key> header");
-    if (exchange.headers.get("accept") !== "application/json") problems.push(`Accept is ${exchange.headers.get("accept")}`);
-    if (!/^dcloud-client\/\S+ node\/\S+/.test(exchange.headers.get("user-agent") ?? "")) problems.push(`User-Agent is ${exchange.headers.get("user-agent")}`);
+    if (exchange.headers.get("authorization") !== `Bearer ${this.target.apiKey}`)
+      problems.push("no Authorization: Bearer <key> header");
+    if (exchange.headers.get("accept") !== "application/json")
+      problems.push(`Accept is ${exchange.headers.get("accept")}`);
+    if (!/^dcloud-client\/\S+ node\/\S+/.test(exchange.headers.get("user-agent") ?? ""))
+      problems.push(`User-Agent is ${exchange.headers.get("user-agent")}`);
     return problems;
   }
 
@@ -348,7 +409,13 @@ export class OperationChecks {
     const problems: string[] = [];
     for (const e of exchanges) {
       if (e.violations) problems.push(`Prism reports sl-violations: ${e.violations}`);
-      problems.push(...this.responses.check(this.operation, { status: e.status, contentType: e.contentType, body: await e.responseBody }));
+      problems.push(
+        ...this.responses.check(this.operation, {
+          status: e.status,
+          contentType: e.contentType,
+          body: await e.responseBody,
+        }),
+      );
     }
     return problems;
   }

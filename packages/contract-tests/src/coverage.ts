@@ -67,8 +67,12 @@ export class Coverage {
   gaps(): string[] {
     return [...this.#rows.values()].flatMap(({ operation, valid, invalid, invalidKinds, statuses, auth }) => [
       ...(sum(valid) === 0 ? [`${operation.label}: no valid request checked`] : []),
-      ...(invalidKinds > 0 && invalid.size < invalidKinds ? [`${operation.label}: ${invalidKinds - invalid.size} of ${invalidKinds} kinds of invalid request not checked`] : []),
-      ...[...statuses].filter(([, n]) => n === 0).map(([s]) => `${operation.label}: documented status ${s} never checked`),
+      ...(invalidKinds > 0 && invalid.size < invalidKinds
+        ? [`${operation.label}: ${invalidKinds - invalid.size} of ${invalidKinds} kinds of invalid request not checked`]
+        : []),
+      ...[...statuses]
+        .filter(([, n]) => n === 0)
+        .map(([s]) => `${operation.label}: documented status ${s} never checked`),
       ...(operation.secured && auth === 0 ? [`${operation.label}: auth not checked`] : []),
     ]);
   }
@@ -78,14 +82,25 @@ export class Coverage {
     const header = ["operation", "valid requests", "invalid requests", "documented statuses (calls)", "auth", "time"];
     const rows = [...this.#rows.values()].map(({ operation, valid, invalid, invalidKinds, statuses, auth, ms }) => [
       operation.label,
-      `${sum(valid)} (${[...valid].sort(([a], [b]) => a.localeCompare(b)).map(([route, n]) => `${route} ${n}`).join(", ") || "none"})`,
-      invalidKinds === 0 ? `n/a (${hasInputs(operation) ? "no constraint to break" : "no parameters or body"})` : `${sum(invalid)} (${invalid.size} of ${invalidKinds} kinds)`,
+      `${sum(valid)} (${
+        [...valid]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([route, n]) => `${route} ${n}`)
+          .join(", ") || "none"
+      })`,
+      invalidKinds === 0
+        ? `n/a (${hasInputs(operation) ? "no constraint to break" : "no parameters or body"})`
+        : `${sum(invalid)} (${invalid.size} of ${invalidKinds} kinds)`,
       [...statuses].map(([s, n]) => `${s}×${n}`).join(" ") || "none documented",
       operation.secured ? String(auth) : "n/a (public)",
       `${(ms / 1000).toFixed(1)} s`,
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd();
     return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
   }
 }

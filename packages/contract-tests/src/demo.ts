@@ -6,8 +6,8 @@
 import { rmSync } from "node:fs";
 import { relative } from "node:path";
 import { cliIsBuilt, cliPath, freshHome, runCli } from "./cli.js";
-import { startPreferProxy, type PreferProxy } from "./prefer-proxy.js";
-import { startPrism, type RunningPrism } from "./prism.js";
+import { type PreferProxy, startPreferProxy } from "./prefer-proxy.js";
+import { type RunningPrism, startPrism } from "./prism.js";
 import { SPEC_PATH } from "./spec.js";
 
 const API_KEY = "demo-key";
@@ -83,7 +83,16 @@ async function main(): Promise<number> {
     console.log(`The API key is a made-up "${API_KEY}" (Prism only checks that there is one), and HOME is an`);
     console.log("empty temporary directory, so your own ~/.deepset-cloud/.env is not read.");
 
-    const invite = ["--email", "ada@example.com", "--given-name", "Ada", "--family-name", "Lovelace", "--role", "member"];
+    const invite = [
+      "--email",
+      "ada@example.com",
+      "--given-name",
+      "Ada",
+      "--family-name",
+      "Lovelace",
+      "--role",
+      "member",
+    ];
     const steps: Step[] = [
       {
         title: "Who does the API key belong to?",
@@ -119,7 +128,8 @@ async function main(): Promise<number> {
         args: ["invite", ...invite, "--org", ORG],
         via: force402,
         expectedExit: 3,
-        explain: (exit) => `402 Payment Required: the plan does not allow invitations, so dcloud exits 3 (it did: ${exit}).`,
+        explain: (exit) =>
+          `402 Payment Required: the plan does not allow invitations, so dcloud exits 3 (it did: ${exit}).`,
       },
     ];
 
@@ -152,7 +162,11 @@ async function main(): Promise<number> {
     const passed = outcomes.filter(Boolean).length;
     console.log();
     if (passed === steps.length) {
-      console.log(green(`All ${steps.length} steps exited as expected, every request was valid per the spec, and nothing was sent beyond 127.0.0.1.`));
+      console.log(
+        green(
+          `All ${steps.length} steps exited as expected, every request was valid per the spec, and nothing was sent beyond 127.0.0.1.`,
+        ),
+      );
       return 0;
     }
     console.log(red(`${steps.length - passed} of ${steps.length} steps did not exit as expected.`));

@@ -31,7 +31,9 @@ export const NAMED_METHODS: Readonly<Record<string, NamedMethod>> = {
 /** The arguments for `method` from `request`; undefined when the request has a part the method does not take. */
 export function argumentsFor(method: NamedMethod, request: GeneratedRequest): unknown[] | undefined {
   const present: ArgumentSource[] = [
-    ...(["path", "query", "header"] as const).flatMap((part) => Object.keys(request[part]).map((name): ArgumentSource => `${part}.${name}`)),
+    ...(["path", "query", "header"] as const).flatMap((part) =>
+      Object.keys(request[part]).map((name): ArgumentSource => `${part}.${name}`),
+    ),
     ...("body" in request ? (["body"] as const) : []),
   ];
   if (!present.every((source) => method.args.includes(source))) return undefined;

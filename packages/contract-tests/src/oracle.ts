@@ -19,7 +19,8 @@ function specAjv(options: { coerceTypes?: "array" } = {}): Ajv2020 {
 function describeErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): string[] {
   return (errors ?? []).map((error) => {
     const segments = error.instancePath.split("/").slice(1);
-    if (error.keyword === "required" && typeof error.params.missingProperty === "string") segments.push(error.params.missingProperty);
+    if (error.keyword === "required" && typeof error.params.missingProperty === "string")
+      segments.push(error.params.missingProperty);
     const where = [prefix, ...segments].filter(Boolean).join(".") || prefix || "request";
     return `${where}: ${error.keyword === "required" ? "is required" : (error.message ?? error.keyword)}`;
   });
@@ -95,8 +96,11 @@ export class ResponseChecker {
     const problems: string[] = [];
     const documented = documentedResponse(operation, response.status);
     if (!documented) {
-      const what = response.status >= 500 ? "a server error the spec does not document (not_a_server_error)" : "not documented";
-      problems.push(`${where}: status ${response.status} is ${what} (documented: ${Object.keys(operation.responses).join(", ")})`);
+      const what =
+        response.status >= 500 ? "a server error the spec does not document (not_a_server_error)" : "not documented";
+      problems.push(
+        `${where}: status ${response.status} is ${what} (documented: ${Object.keys(operation.responses).join(", ")})`,
+      );
       return problems;
     }
     const content = documented.content ?? {};
@@ -104,7 +108,9 @@ export class ResponseChecker {
     const mediaType = response.contentType?.split(";")[0]?.trim().toLowerCase() ?? null;
     const media = mediaType ? content[mediaType] : undefined;
     if (!mediaType || !media) {
-      problems.push(`${where}: content type ${mediaType ?? "(none)"} is not documented (documented: ${Object.keys(content).join(", ")})`);
+      problems.push(
+        `${where}: content type ${mediaType ?? "(none)"} is not documented (documented: ${Object.keys(content).join(", ")})`,
+      );
       return problems;
     }
     let parsed: unknown;

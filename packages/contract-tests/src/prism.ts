@@ -39,7 +39,13 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   const operations = await getHttpOperationsFromSpec(options.specPath ?? SPEC_PATH);
   // Prism logs every request at info level; the tests read headers, not logs.
   const logger = createLogger("prism", { level: "silent" });
-  const common = { checkSecurity: true, validateRequest: true, validateResponse: true, upstreamProxy: undefined, mock: { dynamic: false } };
+  const common = {
+    checkSecurity: true,
+    validateRequest: true,
+    validateResponse: true,
+    upstreamProxy: undefined,
+    mock: { dynamic: false },
+  };
   const server = createServer(operations, {
     components: { logger },
     cors: false,

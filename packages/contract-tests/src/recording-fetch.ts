@@ -37,7 +37,10 @@ export function recordingFetch(): RecordingFetch {
       violations: response.headers.get("sl-violations"),
       contentType: response.headers.get("content-type"),
       // A read error (the caller cancelled the body) leaves "" rather than an unhandled rejection.
-      responseBody: response.clone().text().catch(() => ""),
+      responseBody: response
+        .clone()
+        .text()
+        .catch(() => ""),
     });
     return response;
   };

@@ -73,7 +73,12 @@ function requestSchema(operation: SpecOperation): Json {
   };
   return {
     type: "object",
-    properties: { path: group("path"), query: group("query"), header: group("header"), ...(operation.body ? { body: operation.body.schema } : {}) },
+    properties: {
+      path: group("path"),
+      query: group("query"),
+      header: group("header"),
+      ...(operation.body ? { body: operation.body.schema } : {}),
+    },
     required: ["path", "query", "header", ...(operation.body?.required ? ["body"] : [])],
     additionalProperties: false,
   };
@@ -112,7 +117,10 @@ export function validRequests(operation: SpecOperation): fc.Arbitrary<GeneratedR
   const slots = freeTextSlots(operation);
   const replacements = slots.map((slot) =>
     // freq 2: each present free-text value is replaced half of the time.
-    fc.option(slot.part === "path" ? unicodeText.filter((v) => !clientRefusesPathValue(v)) : unicodeText, { freq: 2, nil: undefined }),
+    fc.option(slot.part === "path" ? unicodeText.filter((v) => !clientRefusesPathValue(v)) : unicodeText, {
+      freq: 2,
+      nil: undefined,
+    }),
   );
   return fc
     .record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), texts: fc.tuple(...replacements) })
@@ -141,13 +149,21 @@ function otherTypes(type: string | undefined): fc.Arbitrary<unknown> {
     array: fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
   };
   const excluded = type === "number" ? ["number", "integer"] : type === "integer" ? ["integer"] : [type];
-  return fc.oneof(...Object.entries(all).filter(([t]) => !excluded.includes(t)).map(([, a]) => a));
+  return fc.oneof(
+    ...Object.entries(all)
+      .filter(([t]) => !excluded.includes(t))
+      .map(([, a]) => a),
+  );
 }
 
 /** Parameter texts that are not of `type` (parameters travel as text; a string parameter takes any). */
 function otherTexts(type: string | undefined): fc.Arbitrary<string> | undefined {
   const word = fc.stringMatching(/^[a-z]{1,8}$/).filter((w) => !["true", "false", "null"].includes(w));
-  if (type === "integer") return fc.oneof(word, fc.integer().map((n) => `${n}.5`));
+  if (type === "integer")
+    return fc.oneof(
+      word,
+      fc.integer().map((n) => `${n}.5`),
+    );
   if (type === "number" || type === "boolean") return word;
   return undefined;
 }
@@ -182,28 +198,53 @@ function insert(items: unknown[], item: unknown, at: number): unknown[] {
 export function invalidRequestKinds(operation: SpecOperation): InvalidKind[] {
   const valid = validRequests(operation);
   const kinds: InvalidKind[] = [];
-  const add = (kind: string, field: string, arbitrary: fc.Arbitrary<GeneratedRequest>) => kinds.push({ kind, field, arbitrary });
+  const add = (kind: string, field: string, arbitrary: fc.Arbitrary<GeneratedRequest>) =>
+    kinds.push({ kind, field, arbitrary });
 
   for (const parameter of operation.parameters) {
     if (parameter.in === "cookie") continue;
     const { name, schema } = parameter;
     const part = parameter.in;
-    const set = (request: GeneratedRequest, value: unknown): GeneratedRequest => ({ ...request, [part]: { ...request[part], [name]: value } });
+    const set = (request: GeneratedRequest, value: unknown): GeneratedRequest => ({
+      ...request,
+      [part]: { ...request[part], [name]: value },
+    });
     // A path without one of its segments is another URL, not this operation: only query and header parameters are dropped.
     if (parameter.required && part !== "path") {
-      add(`${name} missing`, name, valid.map((r) => {
-        const { [name]: _dropped, ...rest } = r[part];
-        return { ...r, [part]: rest };
-      }));
+      add(
+        `${name} missing`,
+        name,
+        valid.map((r) => {
+          const { [name]: _dropped, ...rest } = r[part];
+          return { ...r, [part]: rest };
+        }),
+      );
     }
-    const usable = (text: string) => (part === "path" ? !clientRefusesPathValue(text) : true) && (part !== "header" || /^[\x21-\x7e]+$/.test(text));
+    const usable = (text: string) =>
+      (part === "path" ? !clientRefusesPathValue(text) : true) && (part !== "header" || /^[\x21-\x7e]+$/.test(text));
     const wrongType = otherTexts(typeOf(schema));
-    if (wrongType) add(`${name} is not ${typeOf(schema)}`, name, fc.tuple(valid, wrongType).map(([r, v]) => set(r, v)));
+    if (wrongType)
+      add(
+        `${name} is not ${typeOf(schema)}`,
+        name,
+        fc.tuple(valid, wrongType).map(([r, v]) => set(r, v)),
+      );
     const broken = breaksFormat(schema.format)?.filter(usable);
-    if (broken) add(`${name} is not a ${String(schema.format)}`, name, fc.tuple(valid, broken).map(([r, v]) => set(r, v)));
+    if (broken)
+      add(
+        `${name} is not a ${String(schema.format)}`,
+        name,
+        fc.tuple(valid, broken).map(([r, v]) => set(r, v)),
+      );
     if (Array.isArray(schema.enum)) {
-      const outside = fc.stringMatching(/^[a-z]{1,8}$/).filter((v) => !(schema.enum as unknown[]).map(String).includes(v));
-      add(`${name} is not one of ${schema.enum.join(", ")}`, name, fc.tuple(valid, outside).map(([r, v]) => set(r, v)));
+      const outside = fc
+        .stringMatching(/^[a-z]{1,8}$/)
+        .filter((v) => !(schema.enum as unknown[]).map(String).includes(v));
+      add(
+        `${name} is not one of ${schema.enum.join(", ")}`,
+        name,
+        fc.tuple(valid, outside).map(([r, v]) => set(r, v)),
+      );
     }
   }
 
@@ -211,21 +252,34 @@ export function invalidRequestKinds(operation: SpecOperation): InvalidKind[] {
   const withBody = valid.filter((r) => "body" in r);
   const setBody = (request: GeneratedRequest, body: unknown): GeneratedRequest => ({ ...request, body });
   if (operation.body.required) {
-    add("body missing", "body", valid.map(({ body: _dropped, ...rest }) => rest));
+    add(
+      "body missing",
+      "body",
+      valid.map(({ body: _dropped, ...rest }) => rest),
+    );
   }
   const schema = operation.body.schema;
   if (typeof schema !== "object") return kinds;
   for (const name of (schema.required ?? []) as string[]) {
-    add(`body.${name} missing`, `body.${name}`, withBody.map((r) => {
-      const { [name]: _dropped, ...rest } = r.body as Json;
-      return setBody(r, rest);
-    }));
+    add(
+      `body.${name} missing`,
+      `body.${name}`,
+      withBody.map((r) => {
+        const { [name]: _dropped, ...rest } = r.body as Json;
+        return setBody(r, rest);
+      }),
+    );
   }
   for (const [name, property] of Object.entries(bodyProperties(operation))) {
     const type = typeOf(property);
     const field = `body.${name}`;
-    const withProperty = (value: unknown) => (r: GeneratedRequest) => setBody(r, { ...(r.body as Json), [name]: value });
-    add(`${field} is not ${type ?? "its type"}`, field, fc.tuple(withBody, otherTypes(type)).map(([r, v]) => withProperty(v)(r)));
+    const withProperty = (value: unknown) => (r: GeneratedRequest) =>
+      setBody(r, { ...(r.body as Json), [name]: value });
+    add(
+      `${field} is not ${type ?? "its type"}`,
+      field,
+      fc.tuple(withBody, otherTypes(type)).map(([r, v]) => withProperty(v)(r)),
+    );
     const items = property.items as Json | undefined;
     if (type === "array" && items) {
       // The bad item goes among the valid request's own items (none when it has no such array).
@@ -233,18 +287,34 @@ export function invalidRequestKinds(operation: SpecOperation): InvalidKind[] {
         const good = (r.body as Json)[name];
         return withProperty(insert(Array.isArray(good) ? good : [], bad, at))(r);
       };
-      add(`${field}[i] is not ${typeOf(items) ?? "its type"}`, field, fc
-        .tuple(withBody, otherTypes(typeOf(items)), fc.nat())
-        .map(([r, bad, at]) => withItem(r, bad, at)));
+      add(
+        `${field}[i] is not ${typeOf(items) ?? "its type"}`,
+        field,
+        fc.tuple(withBody, otherTypes(typeOf(items)), fc.nat()).map(([r, bad, at]) => withItem(r, bad, at)),
+      );
       const broken = breaksFormat(items.format);
-      if (broken) add(`${field}[i] is not a ${String(items.format)}`, field, fc.tuple(withBody, broken, fc.nat()).map(([r, bad, at]) => withItem(r, bad, at)));
+      if (broken)
+        add(
+          `${field}[i] is not a ${String(items.format)}`,
+          field,
+          fc.tuple(withBody, broken, fc.nat()).map(([r, bad, at]) => withItem(r, bad, at)),
+        );
     }
     const broken = type === "string" ? breaksFormat(property.format) : undefined;
-    if (broken) add(`${field} is not a ${String(property.format)}`, field, fc.tuple(withBody, broken).map(([r, v]) => withProperty(v)(r)));
+    if (broken)
+      add(
+        `${field} is not a ${String(property.format)}`,
+        field,
+        fc.tuple(withBody, broken).map(([r, v]) => withProperty(v)(r)),
+      );
   }
   if (typeOf(schema) === "object") {
     const notObject = fc.oneof(fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.string(), fc.integer());
-    add("body is not an object", "body", fc.tuple(valid, notObject).map(([r, body]) => setBody(r, body)));
+    add(
+      "body is not an object",
+      "body",
+      fc.tuple(valid, notObject).map(([r, body]) => setBody(r, body)),
+    );
   }
   return kinds;
 }

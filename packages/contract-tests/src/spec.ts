@@ -3,9 +3,9 @@
 // walks the spec; everything else takes the `SpecOperation`s it returns, so an operation added
 // to spec/ reaches every check without a line of test code.
 import { readFileSync } from "node:fs";
-import { HTTP_METHODS, operationsOf as walkOperations, resolveRefs } from "@dcloud/scripts/openapi";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type HTTP_METHODS, resolveRefs, operationsOf as walkOperations } from "@dcloud/scripts/openapi";
 import { parse as parseYaml } from "yaml";
 
 /** spec/openapi.yaml at the repository root (this file is in packages/contract-tests/{src,dist}). */
@@ -16,7 +16,9 @@ export const DEFAULT_SPEC_PATH = fileURLToPath(new URL("../../../spec/openapi.ya
  * relative to the current directory), else spec/openapi.yaml. Pointing it at an edited copy
  * shows what the suite says about a wrong spec without touching the real one.
  */
-export const SPEC_PATH = process.env.DCLOUD_CONTRACT_SPEC ? resolvePath(process.env.DCLOUD_CONTRACT_SPEC) : DEFAULT_SPEC_PATH;
+export const SPEC_PATH = process.env.DCLOUD_CONTRACT_SPEC
+  ? resolvePath(process.env.DCLOUD_CONTRACT_SPEC)
+  : DEFAULT_SPEC_PATH;
 
 export type Json = Record<string, unknown>;
 export type Schema = Json | boolean;
@@ -56,7 +58,10 @@ export interface Spec {
   servers?: { url: string; description?: string }[];
   security?: Record<string, unknown[]>[];
   paths: Record<string, PathItem>;
-  components?: { schemas?: Record<string, Schema>; securitySchemes?: Record<string, { type?: string; scheme?: string }> };
+  components?: {
+    schemas?: Record<string, Schema>;
+    securitySchemes?: Record<string, { type?: string; scheme?: string }>;
+  };
 }
 
 /** A parameter as the checks use it: path-level and operation-level merged, `required` and `schema` always present. */
@@ -99,22 +104,24 @@ export function loadSpec(path: string = SPEC_PATH): Spec {
 
 /** Every operation of a ($ref-resolved) spec, in the spec's order. */
 export function operationsOf(spec: Spec): SpecOperation[] {
-  return walkOperations(spec as Parameters<typeof walkOperations>[0]).map(({ key: label, method, path, operationId, operation: walked, parameters }) => {
-    const operation = walked as OperationObject;
-    const media = operation.requestBody?.content?.["application/json"];
-    if (operation.requestBody && !media) throw new Error(`${label}: only JSON request bodies are supported`);
-    return {
-      id: operationId as string,
-      method: method as HttpMethod,
-      path,
-      label,
-      parameters: (parameters as ParameterObject[]).map(toParameter),
-      body: media ? { required: operation.requestBody?.required ?? false, schema: media.schema ?? {} } : undefined,
-      secured: (operation.security ?? spec.security ?? []).length > 0,
-      responses: operation.responses ?? {},
-      operation,
-    };
-  });
+  return walkOperations(spec as Parameters<typeof walkOperations>[0]).map(
+    ({ key: label, method, path, operationId, operation: walked, parameters }) => {
+      const operation = walked as OperationObject;
+      const media = operation.requestBody?.content?.["application/json"];
+      if (operation.requestBody && !media) throw new Error(`${label}: only JSON request bodies are supported`);
+      return {
+        id: operationId as string,
+        method: method as HttpMethod,
+        path,
+        label,
+        parameters: (parameters as ParameterObject[]).map(toParameter),
+        body: media ? { required: operation.requestBody?.required ?? false, schema: media.schema ?? {} } : undefined,
+        secured: (operation.security ?? spec.security ?? []).length > 0,
+        responses: operation.responses ?? {},
+        operation,
+      };
+    },
+  );
 }
 
 /** A parameter with `required` and `schema` always present (a path parameter is always required). */

@@ -7,14 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { stringify as stringifyYaml } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
+import { stringify as stringifyYaml } from "yaml";
 import { isSuccess, OperationChecks } from "../src/checks.js";
 import { Coverage } from "../src/coverage.js";
 import { startPrism } from "../src/prism.js";
 import { recordingFetch } from "../src/recording-fetch.js";
-import { invalidRequestKinds, validRequests, type GeneratedRequest } from "../src/requests.js";
-import { DEFAULT_SPEC_PATH, loadSpec, operationsOf, type Json, type Spec, type SpecOperation } from "../src/spec.js";
+import { type GeneratedRequest, invalidRequestKinds, validRequests } from "../src/requests.js";
+import { DEFAULT_SPEC_PATH, type Json, loadSpec, operationsOf, type Spec, type SpecOperation } from "../src/spec.js";
 
 const SEED = Number(process.env.DCLOUD_CONTRACT_SEED ?? 20_240_611);
 const API_KEY = "contract-can-fail-key";
@@ -47,7 +47,10 @@ function objectReader(spec: Spec): { operation: SpecOperation; status: string; s
 async function failureOf(
   name: string,
   edit: (copy: Spec) => void,
-  check: (copy: Spec, target: { baseUrl: string; apiKey: string; recorder: ReturnType<typeof recordingFetch> }) => Promise<void>,
+  check: (
+    copy: Spec,
+    target: { baseUrl: string; apiKey: string; recorder: ReturnType<typeof recordingFetch> },
+  ) => Promise<void>,
 ): Promise<string> {
   const copy = structuredClone(committed);
   edit(copy);
@@ -78,16 +81,22 @@ describe("the shared checks fail on a wrong spec, naming the operation and the f
     const message = await failureOf(
       "optional-property",
       (copy) => {
-        const schema = copy.paths[operation.path]![operation.method]!.requestBody!.content!["application/json"]!.schema as Json;
+        const schema = copy.paths[operation.path]![operation.method]!.requestBody!.content!["application/json"]!
+          .schema as Json;
         schema.required = required.filter((r) => r !== property);
       },
       async (copy, target) => {
         const wrong = withRequiredBody(copy).operation;
         const checks = new OperationChecks(wrong, target);
-        await fc.assert(fc.asyncProperty(validRequests(wrong), async (r) => expectNone(await checks.valid(r, "api"), r)), options);
+        await fc.assert(
+          fc.asyncProperty(validRequests(wrong), async (r) => expectNone(await checks.valid(r, "api"), r)),
+          options,
+        );
       },
     );
-    expect(message).toContain(`${operation.label} via dc.api.${operation.method.toUpperCase()}: the client refuses a request the spec accepts: body.${property}: is required`);
+    expect(message).toContain(
+      `${operation.label} via dc.api.${operation.method.toUpperCase()}: the client refuses a request the spec accepts: body.${property}: is required`,
+    );
   });
 
   it("a new required body property: invalid requests without it are accepted by the client", async () => {
@@ -95,7 +104,8 @@ describe("the shared checks fail on a wrong spec, naming the operation and the f
     const message = await failureOf(
       "new-property",
       (copy) => {
-        const schema = copy.paths[operation.path]![operation.method]!.requestBody!.content!["application/json"]!.schema as Json;
+        const schema = copy.paths[operation.path]![operation.method]!.requestBody!.content!["application/json"]!
+          .schema as Json;
         (schema.properties as Json).nickname = { type: "string" };
         schema.required = [...required, "nickname"];
       },
@@ -103,10 +113,15 @@ describe("the shared checks fail on a wrong spec, naming the operation and the f
         const wrong = withRequiredBody(copy).operation;
         const kind = invalidRequestKinds(wrong).find((k) => k.kind === "body.nickname missing")!;
         const checks = new OperationChecks(wrong, target);
-        await fc.assert(fc.asyncProperty(kind.arbitrary, async (r) => expectNone(await checks.invalid(kind, r, "api"), r)), options);
+        await fc.assert(
+          fc.asyncProperty(kind.arbitrary, async (r) => expectNone(await checks.invalid(kind, r, "api"), r)),
+          options,
+        );
       },
     );
-    expect(message).toContain(`${operation.label} (body.nickname missing) via dc.api.${operation.method.toUpperCase()}: the client accepted a request the spec rejects`);
+    expect(message).toContain(
+      `${operation.label} (body.nickname missing) via dc.api.${operation.method.toUpperCase()}: the client accepted a request the spec rejects`,
+    );
     expect(message).toContain("the client sent 1 request(s)");
   });
 
@@ -115,7 +130,8 @@ describe("the shared checks fail on a wrong spec, naming the operation and the f
     const message = await failureOf(
       "response-field",
       (copy) => {
-        const schema = copy.paths[operation.path]![operation.method]!.responses![status]!.content!["application/json"]!.schema as Json;
+        const schema = copy.paths[operation.path]![operation.method]!.responses![status]!.content!["application/json"]!
+          .schema as Json;
         schema.required = [...((schema.required as string[]) ?? []), "contract_check_field"];
       },
       async (copy, target) => {
@@ -141,7 +157,9 @@ describe("the shared checks fail on a wrong spec, naming the operation and the f
         expectNone((await checks.forced(202, request)).problems, request);
       },
     );
-    expect(message).toMatch(new RegExp(`forced 202 via dc\\.api\\.GET: a documented success, but the call threw UnexpectedStatusError`));
+    expect(message).toMatch(
+      /forced 202 via dc\.api\.GET: a documented success, but the call threw UnexpectedStatusError/,
+    );
   });
 });
 
@@ -151,12 +169,18 @@ describe("the checks against the committed spec's Prism", () => {
     const [dropped, other] = required as [string, string];
     const prism = await startPrism({ specPath: DEFAULT_SPEC_PATH });
     try {
-      const checks = new OperationChecks(operation, { baseUrl: prism.url, apiKey: API_KEY, recorder: recordingFetch() });
+      const checks = new OperationChecks(operation, {
+        baseUrl: prism.url,
+        apiKey: API_KEY,
+        recorder: recordingFetch(),
+      });
       const kind = invalidRequestKinds(operation).find((k) => k.kind === `body.${dropped} missing`)!;
       const [request] = fc.sample(kind.arbitrary, { seed: SEED, numRuns: 1 });
       const problems = await checks.invalid({ kind: kind.kind, field: `body.${other}` }, request!, "api");
       expect(problems).toEqual([
-        expect.stringContaining(`the client refused it, but not for body.${other}: Invalid request: body.${dropped}: is required`),
+        expect.stringContaining(
+          `the client refused it, but not for body.${other}: Invalid request: body.${dropped}: is required`,
+        ),
         expect.stringMatching(new RegExp(`sent raw, Prism refused it, but not for body\\.${other}: .*'${dropped}'`)),
       ]);
     } finally {

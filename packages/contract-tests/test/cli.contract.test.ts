@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliIsBuilt, cliPath, runCli, type CliResult } from "../src/cli.js";
-import { startPrism, type RunningPrism } from "../src/prism.js";
-import { startPreferProxy, type PreferProxy } from "../src/prefer-proxy.js";
+import { type CliResult, cliIsBuilt, cliPath, runCli } from "../src/cli.js";
+import { type PreferProxy, startPreferProxy } from "../src/prefer-proxy.js";
+import { type RunningPrism, startPrism } from "../src/prism.js";
 
 const API_KEY = "sk-contract-cli-0123456789";
 /** The organization of the spec's /me example. */
@@ -60,7 +60,10 @@ async function dcloud(
 ) {
   const before = proxy.exchanges.length;
   const beforeRequests = proxy.requests;
-  const result = await runCli([...args, "--api-url", proxy.url], { env: { NO_COLOR: "1", ...env }, ...(stdin === undefined ? {} : { stdin }) });
+  const result = await runCli([...args, "--api-url", proxy.url], {
+    env: { NO_COLOR: "1", ...env },
+    ...(stdin === undefined ? {} : { stdin }),
+  });
   const exchanges = proxy.exchanges.slice(before);
   // Whatever happened, the key never shows, and nothing sent broke the spec.
   expect(result.stdout + result.stderr).not.toContain(API_KEY);
@@ -179,8 +182,15 @@ describe("dcloud workspaces, and workspaces by name", () => {
       ["GET", "/api/v1/workspaces", 200],
       ["POST", `/api/v1/organization/${ORG}/invitation`, 201],
     ]);
-    const dry = await dcloud(plain, ["invite", "--file", "-", "--org", ORG, "--dry-run", "--json"], undefined, "email,given_name,family_name,role,workspaces\na@example.com,A,B,member,marketing\n");
-    expect((parseJson(dry).dry_run as { requests: { body: { workspace_ids: string[] } }[] }).requests[0]?.body.workspace_ids).toEqual([MARKETING]);
+    const dry = await dcloud(
+      plain,
+      ["invite", "--file", "-", "--org", ORG, "--dry-run", "--json"],
+      undefined,
+      "email,given_name,family_name,role,workspaces\na@example.com,A,B,member,marketing\n",
+    );
+    expect(
+      (parseJson(dry).dry_run as { requests: { body: { workspace_ids: string[] } }[] }).requests[0]?.body.workspace_ids,
+    ).toEqual([MARKETING]);
   });
 
   it("an unknown name exits 2 after the list alone, with the closest name", async () => {
@@ -203,7 +213,17 @@ describe("dcloud invite (one user): every status the spec documents, and Prism's
   });
 
   it("exits 1 on a forced 503 (with --max-retries 0: one request)", async () => {
-    const run = await dcloud(force503, ["invite", ...ADA, "--role", "MEMBER", "--org", ORG, "--max-retries", "0", "--json"]);
+    const run = await dcloud(force503, [
+      "invite",
+      ...ADA,
+      "--role",
+      "MEMBER",
+      "--org",
+      ORG,
+      "--max-retries",
+      "0",
+      "--json",
+    ]);
     expect(run.code, explain(run)).toBe(1);
     expect(run.exchanges.map((e) => e.status)).toEqual([503]);
     expect(parseJson(run)).toMatchObject({ results: [{ status: "failed", http_status: 503 }] });
@@ -223,7 +243,16 @@ describe("dcloud invite (one user): every status the spec documents, and Prism's
   });
 
   it("exits 2 for a workspace ID that is not a UUID, and sends nothing", async () => {
-    const run = await dcloud(plain, ["invite", ...ADA, "--role", "MEMBER", "--org", ORG, "--workspace-id", "not-a-uuid"]);
+    const run = await dcloud(plain, [
+      "invite",
+      ...ADA,
+      "--role",
+      "MEMBER",
+      "--org",
+      ORG,
+      "--workspace-id",
+      "not-a-uuid",
+    ]);
     expect(run.code, explain(run)).toBe(2);
     expect(run.requests).toBe(0);
   });
@@ -234,17 +263,50 @@ describe("dcloud invite --file (the samples in examples/)", () => {
 
   it("invites every row of the sample CSV: exit 0, one valid POST per row, a report line per row", async () => {
     const report = path.join(work, "csv-report.jsonl");
-    const run = await dcloud(plain, ["invite", "--file", SAMPLE_CSV, "--role", "member", "--org", ORG, "--report", report, "--json"]);
+    const run = await dcloud(plain, [
+      "invite",
+      "--file",
+      SAMPLE_CSV,
+      "--role",
+      "member",
+      "--org",
+      ORG,
+      "--report",
+      report,
+      "--json",
+    ]);
     expect(run.code, explain(run)).toBe(0);
-    expect(summaryOf(run)).toMatchObject({ invited: SAMPLE_ROWS, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 });
+    expect(summaryOf(run)).toMatchObject({
+      invited: SAMPLE_ROWS,
+      already_member: 0,
+      invalid: 0,
+      failed: 0,
+      not_attempted: 0,
+    });
     expect(run.exchanges).toHaveLength(SAMPLE_ROWS);
-    for (const e of run.exchanges) expect([e.method, e.path, e.status]).toEqual(["POST", `/api/v1/organization/${ORG}/invitation`, 201]);
-    const lines = readFileSync(report, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number; status: string });
+    for (const e of run.exchanges)
+      expect([e.method, e.path, e.status]).toEqual(["POST", `/api/v1/organization/${ORG}/invitation`, 201]);
+    const lines = readFileSync(report, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line: number; status: string });
     expect(lines.map((l) => l.status)).toEqual(Array(SAMPLE_ROWS).fill("invited"));
     expect(lines.map((l) => l.line).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8]);
 
     // Resumed with the same report, nothing is left to send.
-    const again = await dcloud(plain, ["invite", "--file", SAMPLE_CSV, "--role", "member", "--org", ORG, "--report", report, "--resume", "--json"]);
+    const again = await dcloud(plain, [
+      "invite",
+      "--file",
+      SAMPLE_CSV,
+      "--role",
+      "member",
+      "--org",
+      ORG,
+      "--report",
+      report,
+      "--resume",
+      "--json",
+    ]);
     expect(again.code, explain(again)).toBe(0);
     expect(again.requests).toBe(0);
   });
@@ -277,14 +339,36 @@ describe("dcloud invite --file (the samples in examples/)", () => {
   });
 
   it("stops at a 402 (exit 3): one request, every other row not_attempted", async () => {
-    const run = await dcloud(force402, ["invite", "--file", SAMPLE_CSV, "--role", "member", "--org", ORG, "--concurrency", "1", "--json"]);
+    const run = await dcloud(force402, [
+      "invite",
+      "--file",
+      SAMPLE_CSV,
+      "--role",
+      "member",
+      "--org",
+      ORG,
+      "--concurrency",
+      "1",
+      "--json",
+    ]);
     expect(run.code, explain(run)).toBe(3);
     expect(run.requests).toBe(1);
     expect(summaryOf(run)).toMatchObject({ failed: 1, not_attempted: SAMPLE_ROWS - 1 });
   });
 
   it("stops at a 401 (exit 4): one request, every other row not_attempted", async () => {
-    const run = await dcloud(noAuth, ["invite", "--file", SAMPLE_CSV, "--role", "member", "--org", ORG, "--concurrency", "1", "--json"]);
+    const run = await dcloud(noAuth, [
+      "invite",
+      "--file",
+      SAMPLE_CSV,
+      "--role",
+      "member",
+      "--org",
+      ORG,
+      "--concurrency",
+      "1",
+      "--json",
+    ]);
     expect(run.code, explain(run)).toBe(4);
     expect(run.requests).toBe(1);
     expect(summaryOf(run)).toMatchObject({ not_attempted: SAMPLE_ROWS - 1 });
@@ -294,7 +378,18 @@ describe("dcloud invite --file (the samples in examples/)", () => {
     [422, () => force422],
     [503, () => force503],
   ])("exits 1 when every row gets a forced %i: all failed, none skipped", async (code, proxy) => {
-    const run = await dcloud(proxy(), ["invite", "--file", SAMPLE_CSV, "--role", "member", "--org", ORG, "--max-retries", "0", "--json"]);
+    const run = await dcloud(proxy(), [
+      "invite",
+      "--file",
+      SAMPLE_CSV,
+      "--role",
+      "member",
+      "--org",
+      ORG,
+      "--max-retries",
+      "0",
+      "--json",
+    ]);
     expect(run.code, explain(run)).toBe(1);
     expect(summaryOf(run)).toMatchObject({ failed: SAMPLE_ROWS, invited: 0 });
     expect(run.exchanges.map((e) => e.status)).toEqual(Array(SAMPLE_ROWS).fill(code));

@@ -24,7 +24,9 @@ function runLive(env: Record<string, string>): Promise<Run> {
   if (!existsSync(LIVE)) throw new Error(`${LIVE} is missing: run \`pnpm build\` first`);
   return new Promise((resolve, reject) => {
     const home = freshHome();
-    const child = spawn(process.execPath, [LIVE], { env: { PATH: process.env.PATH ?? "", HOME: home, NO_COLOR: "1", ...env } });
+    const child = spawn(process.execPath, [LIVE], {
+      env: { PATH: process.env.PATH ?? "", HOME: home, NO_COLOR: "1", ...env },
+    });
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => (output += c));
     child.stderr.setEncoding("utf8").on("data", (c: string) => (output += c));
@@ -60,7 +62,8 @@ async function fakeApi(me: unknown, workspaces: unknown = WORKSPACES): Promise<F
       if (!authorized) return json(401, { detail: "Not authenticated" });
       if (req.method === "GET" && req.url === "/api/v1/me") return json(200, me);
       if (req.method === "GET" && req.url === "/api/v1/workspaces") return json(200, workspaces);
-      if (req.method === "POST" && /^\/api\/v1\/organization\/[^/]+\/invitation$/.test(req.url ?? "")) return json(201, {});
+      if (req.method === "POST" && /^\/api\/v1\/organization\/[^/]+\/invitation$/.test(req.url ?? ""))
+        return json(201, {});
       return json(404, { detail: "Not Found" });
     });
   });
@@ -87,7 +90,13 @@ const ME = {
 };
 
 const WORKSPACES = [
-  { name: "default", workspace_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6", languages: {}, default_idle_timeout_in_seconds: 43200, is_default: true },
+  {
+    name: "default",
+    workspace_id: "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    languages: {},
+    default_idle_timeout_in_seconds: 43200,
+    is_default: true,
+  },
 ];
 
 /** Runs `check` against a fake API that is closed afterwards, whatever happens. */
@@ -129,7 +138,11 @@ describe.concurrent("pnpm contract:live", () => {
 
   it("against an API that answers as the spec says: passes; invalid bodies never reach it; invitations only to the given address", async () => {
     await withFakeApi(ME, WORKSPACES, async (api) => {
-      const run = await runLive({ DEEPSET_CLOUD_API_KEY: KEY, DEEPSET_CLOUD_API_URL: api.url, DCLOUD_LIVE_INVITE_EMAILS: "ada@example.com" });
+      const run = await runLive({
+        DEEPSET_CLOUD_API_KEY: KEY,
+        DEEPSET_CLOUD_API_URL: api.url,
+        DCLOUD_LIVE_INVITE_EMAILS: "ada@example.com",
+      });
       expect(run.code, run.output).toBe(0);
       expect(run.output).not.toContain(KEY);
       const invitations = api.received.filter((r) => r.method === "POST");

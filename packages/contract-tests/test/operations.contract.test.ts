@@ -21,9 +21,9 @@ import { documentedStatuses, OperationChecks, type Route } from "../src/checks.j
 import { Coverage } from "../src/coverage.js";
 import { NAMED_METHODS, unlistedClientMethods } from "../src/named-methods.js";
 import { ResponseChecker } from "../src/oracle.js";
-import { startPrism, type RunningPrism } from "../src/prism.js";
+import { type RunningPrism, startPrism } from "../src/prism.js";
 import { recordingFetch } from "../src/recording-fetch.js";
-import { hasInputs, invalidRequestKinds, validRequests, type GeneratedRequest } from "../src/requests.js";
+import { type GeneratedRequest, hasInputs, invalidRequestKinds, validRequests } from "../src/requests.js";
 import { loadSpec, operationsOf, SPEC_PATH, type SpecOperation } from "../src/spec.js";
 
 const SEED = Number(process.env.DCLOUD_CONTRACT_SEED ?? 20_240_611);
@@ -85,11 +85,15 @@ describe(`every operation of ${path.relative(process.cwd(), SPEC_PATH)} (seed ${
       it(`${validRuns} valid requests: the client sends each as generated, and gets a documented success that conforms`, async () => {
         const checks = checksOf(operation);
         await fc.assert(
-          fc.asyncProperty(validRequests(operation), fc.constantFrom<Route>("named", "api"), async (request, preferred) => {
-            const route = checks.routeFor(request, preferred);
-            expectNone(await checks.valid(request, route), request);
-            coverage.valid(operation, routeName(checks, route));
-          }),
+          fc.asyncProperty(
+            validRequests(operation),
+            fc.constantFrom<Route>("named", "api"),
+            async (request, preferred) => {
+              const route = checks.routeFor(request, preferred);
+              expectNone(await checks.valid(request, route), request);
+              coverage.valid(operation, routeName(checks, route));
+            },
+          ),
           options(validRuns),
         );
       });
@@ -137,7 +141,10 @@ describe(`every operation of ${path.relative(process.cwd(), SPEC_PATH)} (seed ${
   it("knows every named method of the client, each calling an operation of the spec", () => {
     expect(unlistedClientMethods(), "client methods missing from src/named-methods.ts").toEqual([]);
     const ids = new Set(operations.map((o) => o.id));
-    expect(Object.keys(NAMED_METHODS).filter((id) => !ids.has(id)), "NAMED_METHODS entries for no operation of the spec").toEqual([]);
+    expect(
+      Object.keys(NAMED_METHODS).filter((id) => !ids.has(id)),
+      "NAMED_METHODS entries for no operation of the spec",
+    ).toEqual([]);
   });
 
   it("covered every operation of the spec (the coverage table)", () => {

@@ -6,14 +6,23 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SPEC_PATH, loadSpec, operationsOf, readSpec, type HttpMethod, type Json, type MediaType, type Spec } from "../src/spec.js";
+import {
+  DEFAULT_SPEC_PATH,
+  type HttpMethod,
+  type Json,
+  loadSpec,
+  type MediaType,
+  operationsOf,
+  readSpec,
+  type Spec,
+} from "../src/spec.js";
 import {
   balancedEnd,
   jsxElements,
   parseSeed,
+  type SeedOperation,
   seedMismatches,
   specOperation,
-  type SeedOperation,
 } from "./helpers/seed.js";
 
 const SEED_PATH = fileURLToPath(new URL("../../../spec/sources/invite-user-to-organization.mdx", import.meta.url));
@@ -155,7 +164,7 @@ describe("the spec holds the invitation operation exactly as the seed states it"
       (op) => {
         delete (op.responses as Json)["409"];
       },
-      "responses[\"409\"]",
+      'responses["409"]',
     ],
     [
       "the 402 description altered",
@@ -225,7 +234,8 @@ describe("the spec holds the invitation operation exactly as the seed states it"
 function bodyProperty(op: Json, name: string): Json {
   const media = ((op.requestBody as Json).content as Json)["application/json"] as Json;
   const properties = (media.schema as Json).properties as Json;
-  return (properties[name] ??= {}) as Json;
+  properties[name] ??= {};
+  return properties[name] as Json;
 }
 
 describe("the spec as the README describes it", () => {
@@ -246,7 +256,8 @@ describe("the spec as the README describes it", () => {
     expect(bearer).toHaveLength(1);
     for (const { label, operation, secured } of operationsOf(spec)) {
       expect(secured, label).toBe(true);
-      for (const requirement of operation.security ?? rawSpec.security ?? []) expect(Object.keys(requirement), label).toEqual(bearer);
+      for (const requirement of operation.security ?? rawSpec.security ?? [])
+        expect(Object.keys(requirement), label).toEqual(bearer);
     }
   });
 
@@ -271,7 +282,8 @@ describe("the spec as the README describes it", () => {
       // A parameter's examples, where it gives any, must fit its schema too.
       for (const parameter of operation.parameters ?? []) {
         const media = parameter as MediaType;
-        if (media.example !== undefined || media.examples) bodies.push([`${label} ${parameter.in} parameter ${parameter.name}`, { parameter: media }]);
+        if (media.example !== undefined || media.examples)
+          bodies.push([`${label} ${parameter.in} parameter ${parameter.name}`, { parameter: media }]);
       }
       for (const [label, content] of bodies) {
         for (const [mediaType, media] of Object.entries(content ?? {})) {

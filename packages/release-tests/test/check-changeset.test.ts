@@ -8,7 +8,18 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 
 const script = new URL("../../../scripts/check-changeset.mjs", import.meta.url).pathname;
 let repo: string;
-const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+const git = (...args: string[]) =>
+  execFileSync("git", args, {
+    cwd: repo,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
 const write = (path: string, text: string) => {
   mkdirSync(dirname(join(repo, path)), { recursive: true });
   writeFileSync(join(repo, path), text);
@@ -59,12 +70,20 @@ it("the same change with a new .changeset/*.md passes (an empty changeset too)",
 });
 
 it("editing an existing changeset, or the changeset README, is not a new changeset", () => {
-  commit({ "packages/client/src/index.ts": "export const x = 1;\n", ".changeset/old-change.md": "edited\n", ".changeset/README.md": "edited\n" });
+  commit({
+    "packages/client/src/index.ts": "export const x = 1;\n",
+    ".changeset/old-change.md": "edited\n",
+    ".changeset/README.md": "edited\n",
+  });
   expect(check().status).toBe(1);
 });
 
 it("changes elsewhere, or in a private package's src, need none", () => {
-  commit({ "README.md": "# dcloud!\n", "packages/contract-tests/src/prism.ts": "export const y = 2;\n", "packages/client/package.json": '{ "name": "@dcloud/client", "x": 1 }' });
+  commit({
+    "README.md": "# dcloud!\n",
+    "packages/contract-tests/src/prism.ts": "export const y = 2;\n",
+    "packages/client/package.json": '{ "name": "@dcloud/client", "x": 1 }',
+  });
   const r = check();
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("no changeset needed");

@@ -5,7 +5,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { binProblems, changelogProblems, dependencyProblems, versionsProblems } from "../../../scripts/release/checks.mjs";
+import {
+  binProblems,
+  changelogProblems,
+  dependencyProblems,
+  versionsProblems,
+} from "../../../scripts/release/checks.mjs";
 import { must } from "../../../scripts/release/exec.mjs";
 import { startRegistry } from "../../../scripts/release/registry.mjs";
 
@@ -53,30 +58,45 @@ it("npm and pnpm, with the registry's env(), name only this registry, whatever t
   const pnpm = new URL("../../../node_modules/.bin/pnpm", import.meta.url).pathname;
   for (const tool of ["npm", pnpm]) {
     for (const key of ["registry", "@dcloud:registry"]) {
-      expect((await must(tool, ["config", "get", key], { cwd: temp, env })).stdout.trim(), `${tool} ${key}`).toBe(registry.url);
+      expect((await must(tool, ["config", "get", key], { cwd: temp, env })).stdout.trim(), `${tool} ${key}`).toBe(
+        registry.url,
+      );
     }
   }
   // The same environment without env(): the check above would catch it.
-  expect((await must("npm", ["config", "get", "@dcloud:registry"], { cwd: temp, env: hostile })).stdout.trim()).toBe(elsewhere);
+  expect((await must("npm", ["config", "get", "@dcloud:registry"], { cwd: temp, env: hostile })).stdout.trim()).toBe(
+    elsewhere,
+  );
 });
 
 it("a workspace:* range that reached the registry fails the manifest check, naming the dependency", () => {
   const released = { "@dcloud/client": "1.0.0", "@dcloud/broken": "1.0.0" };
   for (const manifest of [broken.packed, broken.served]) {
-    expect(dependencyProblems(manifest, released)).toEqual(['@dcloud/broken@1.0.0 dependencies["@dcloud/client"] is "workspace:*": a local range was published']);
+    expect(dependencyProblems(manifest, released)).toEqual([
+      '@dcloud/broken@1.0.0 dependencies["@dcloud/client"] is "workspace:*": a local range was published',
+    ]);
   }
 });
 
 it("a bin whose file is not in the tarball fails the bin check, naming the bin", () => {
   expect(broken.files.sort()).toEqual(["package/README.md", "package/package.json"]);
-  expect(binProblems(broken.packed, broken.files)).toEqual(['@dcloud/broken@1.0.0 bin "broken" → ./dist/broken.js is not in the published tarball']);
+  expect(binProblems(broken.packed, broken.files)).toEqual([
+    '@dcloud/broken@1.0.0 bin "broken" → ./dist/broken.js is not in the published tarball',
+  ]);
 });
 
 it("the same checks pass on a sound manifest", () => {
-  const sound = { name: "@dcloud/cli", version: "1.0.0", bin: { dcloud: "./dist/dcloud.js" }, devDependencies: { "@dcloud/client": "1.0.0", commander: "14.0.3" } };
+  const sound = {
+    name: "@dcloud/cli",
+    version: "1.0.0",
+    bin: { dcloud: "./dist/dcloud.js" },
+    devDependencies: { "@dcloud/client": "1.0.0", commander: "14.0.3" },
+  };
   expect(dependencyProblems(sound, { "@dcloud/client": "1.0.0", "@dcloud/cli": "1.0.0" })).toEqual([]);
   expect(binProblems(sound, ["package/package.json", "package/dist/dcloud.js"])).toEqual([]);
-  expect(binProblems({ name: "@dcloud/cli", version: "1.0.0", bin: "dist/dcloud.js" }, ["package/dist/dcloud.js"])).toEqual([]);
+  expect(
+    binProblems({ name: "@dcloud/cli", version: "1.0.0", bin: "dist/dcloud.js" }, ["package/dist/dcloud.js"]),
+  ).toEqual([]);
 });
 
 it("a sibling at another version than the one released with it fails the manifest check", () => {
@@ -87,7 +107,9 @@ it("a sibling at another version than the one released with it fails the manifes
 });
 
 it("a registry listing more, or fewer, versions than were published fails the versions check", () => {
-  expect(versionsProblems("@dcloud/cli", ["1.0.0", "1.0.1"], ["1.0.1"])).toEqual(['@dcloud/cli: the registry lists ["1.0.0","1.0.1"], published were ["1.0.1"]']);
+  expect(versionsProblems("@dcloud/cli", ["1.0.0", "1.0.1"], ["1.0.1"])).toEqual([
+    '@dcloud/cli: the registry lists ["1.0.0","1.0.1"], published were ["1.0.1"]',
+  ]);
   expect(versionsProblems("@dcloud/cli", "1.0.0", ["1.0.1"])).toHaveLength(1);
   expect(versionsProblems("@dcloud/cli", "1.0.1", ["1.0.1"])).toEqual([]);
 });
@@ -95,7 +117,13 @@ it("a registry listing more, or fewer, versions than were published fails the ve
 it("a CHANGELOG whose newest section is another version, or lacks an entry, fails the changelog check", () => {
   const text = "# @dcloud/client\n\n## 1.1.0\n\n### Minor Changes\n\n- Retries.\n\n## 1.0.0\n\n- First release.\n";
   expect(changelogProblems("CHANGELOG.md", text, "1.1.0", ["Retries."])).toEqual([]);
-  expect(changelogProblems("CHANGELOG.md", text, "1.2.0", ["Retries."])).toEqual(['CHANGELOG.md: the newest section is "1.1.0", not "1.2.0"']);
-  expect(changelogProblems("CHANGELOG.md", text, "1.1.0", ["Retries.", "First release."])).toEqual(['CHANGELOG.md: the 1.1.0 section lacks "First release."']);
-  expect(changelogProblems("CHANGELOG.md", "# @dcloud/client\n", "1.1.0", [])).toEqual(['CHANGELOG.md: the newest section is "(none)", not "1.1.0"']);
+  expect(changelogProblems("CHANGELOG.md", text, "1.2.0", ["Retries."])).toEqual([
+    'CHANGELOG.md: the newest section is "1.1.0", not "1.2.0"',
+  ]);
+  expect(changelogProblems("CHANGELOG.md", text, "1.1.0", ["Retries.", "First release."])).toEqual([
+    'CHANGELOG.md: the 1.1.0 section lacks "First release."',
+  ]);
+  expect(changelogProblems("CHANGELOG.md", "# @dcloud/client\n", "1.1.0", [])).toEqual([
+    'CHANGELOG.md: the newest section is "(none)", not "1.1.0"',
+  ]);
 });

@@ -36,7 +36,10 @@ it("a typo in an expression of release.yml fails, naming the file, the line and 
 });
 
 it("an unknown key in a job fails, naming the file and the line", () => {
-  writeFileSync(join(dir, "ci.yml"), "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo hi\n");
+  writeFileSync(
+    join(dir, "ci.yml"),
+    "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo hi\n",
+  );
   const r = lint("--dir", dir);
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(new RegExp(`${join(dir, "ci.yml")}:5:\\d+: unexpected key "step"`));

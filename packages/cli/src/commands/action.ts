@@ -10,7 +10,7 @@ import type { ExitCode } from "../exit-codes.js";
 import type { GlobalFlags } from "../global-options.js";
 import { renderFatalError } from "../output/error.js";
 import { Output } from "../output/output.js";
-import { readAll, type Runtime } from "../runtime.js";
+import { type Runtime, readAll } from "../runtime.js";
 
 export type Handler<F> = (context: CommandContext, flags: F & GlobalFlags) => Promise<ExitCode>;
 export type ActionFactory = <F>(handler: Handler<F>) => (options: unknown, command: Command) => Promise<void>;

@@ -35,22 +35,45 @@ export function registerInvite(program: Command, action: ActionFactory): void {
     .addOption(new Option("--given-name <name>", "the user's given name").argParser(single("--given-name")))
     .addOption(new Option("--family-name <name>", "the user's family name").argParser(single("--family-name")))
     .addOption(
-      new Option("--role <role>", "a default role or a custom role's name, sent as typed (with --file: for rows with no role)").argParser(
-        single("--role"),
-      ),
+      new Option(
+        "--role <role>",
+        "a default role or a custom role's name, sent as typed (with --file: for rows with no role)",
+      ).argParser(single("--role")),
     )
-    .option("--workspace <name>", "give access to the workspace of this name; repeat for several (with --file: for rows naming none)", collect)
-    .option("--workspace-id <uuid>", "give access to this workspace; repeat for several (with --file: for rows naming none)", collect)
-    .addOption(new Option("--org <id>", "organization ID (default: DEEPSET_CLOUD_ORGANIZATION_ID, else the key's own)").argParser(single("--org")))
+    .option(
+      "--workspace <name>",
+      "give access to the workspace of this name; repeat for several (with --file: for rows naming none)",
+      collect,
+    )
+    .option(
+      "--workspace-id <uuid>",
+      "give access to this workspace; repeat for several (with --file: for rows naming none)",
+      collect,
+    )
     .addOption(
-      new Option("--file <path>", "invite every row of this CSV or JSON Lines (.jsonl, .ndjson) file; - reads stdin").argParser(single("--file")),
+      new Option(
+        "--org <id>",
+        "organization ID (default: DEEPSET_CLOUD_ORGANIZATION_ID, else the key's own)",
+      ).argParser(single("--org")),
     )
     .addOption(
-      new Option("--concurrency <n>", `with --file: invitations in flight at once (default: ${DEFAULT_CONCURRENCY})`).argParser(
-        single("--concurrency", wholeNumber(1, MAX_CONCURRENCY)),
-      ),
+      new Option(
+        "--file <path>",
+        "invite every row of this CSV or JSON Lines (.jsonl, .ndjson) file; - reads stdin",
+      ).argParser(single("--file")),
     )
-    .addOption(new Option("--report <path>", "with --file: append one JSON line per row as soon as its outcome is known").argParser(single("--report")))
+    .addOption(
+      new Option(
+        "--concurrency <n>",
+        `with --file: invitations in flight at once (default: ${DEFAULT_CONCURRENCY})`,
+      ).argParser(single("--concurrency", wholeNumber(1, MAX_CONCURRENCY))),
+    )
+    .addOption(
+      new Option(
+        "--report <path>",
+        "with --file: append one JSON line per row as soon as its outcome is known",
+      ).argParser(single("--report")),
+    )
     .option("--resume", "with --report: skip rows the report already has as invited or already a member")
     .option("--dry-run", "with --file: check every row and show what would be sent; send nothing")
     .option("--skip-invalid", "with --file: invite the valid rows and report the invalid ones, instead of stopping")
@@ -73,7 +96,9 @@ export function registerInvite(program: Command, action: ActionFactory): void {
                 workspace_ids: flags.workspaceId,
                 workspaces: flags.workspace,
               },
-          defaults: inFile ? { role: flags.role, workspaceIds: flags.workspaceId, workspaceNames: flags.workspace } : {},
+          defaults: inFile
+            ? { role: flags.role, workspaceIds: flags.workspaceId, workspaceNames: flags.workspace }
+            : {},
           org: flags.org,
           concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY,
           report: flags.report,
@@ -97,7 +122,9 @@ function checkCombination(flags: InviteFlags & GlobalFlags): void {
     "--yes": flags.yes,
   };
   if (flags.file === undefined) {
-    const used = Object.entries(fileOnly).filter(([, value]) => value !== undefined).map(([name]) => name);
+    const used = Object.entries(fileOnly)
+      .filter(([, value]) => value !== undefined)
+      .map(([name]) => name);
     if (used.length > 0) throw new CliError("usage", `${used.join(", ")} go(es) with --file.`);
     const missing = (
       [
@@ -108,13 +135,21 @@ function checkCombination(flags: InviteFlags & GlobalFlags): void {
       ] as const
     ).filter(([, value]) => value === undefined);
     if (missing.length > 0) {
-      throw new CliError("usage", `Missing ${missing.map(([name]) => name).join(", ")} (or pass --file to invite the users of a file).`);
+      throw new CliError(
+        "usage",
+        `Missing ${missing.map(([name]) => name).join(", ")} (or pass --file to invite the users of a file).`,
+      );
     }
     return;
   }
   const perUser = { "--email": flags.email, "--given-name": flags.givenName, "--family-name": flags.familyName };
-  const used = Object.entries(perUser).filter(([, value]) => value !== undefined).map(([name]) => name);
-  if (used.length > 0) throw new CliError("usage", `${used.join(", ")} cannot be combined with --file: the file gives each user.`);
-  if (flags.resume && flags.report === undefined) throw new CliError("usage", "--resume needs --report PATH: the report says which rows are done.");
-  if (flags.file === "-" && flags.apiKeyFile === "-") throw new CliError("usage", "--file - and --api-key-file - cannot both read stdin.");
+  const used = Object.entries(perUser)
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
+  if (used.length > 0)
+    throw new CliError("usage", `${used.join(", ")} cannot be combined with --file: the file gives each user.`);
+  if (flags.resume && flags.report === undefined)
+    throw new CliError("usage", "--resume needs --report PATH: the report says which rows are done.");
+  if (flags.file === "-" && flags.apiKeyFile === "-")
+    throw new CliError("usage", "--file - and --api-key-file - cannot both read stdin.");
 }

@@ -1,15 +1,17 @@
 // The bash completion script: plain bash (no bash-completion helpers needed), with
 // `--opt value` and `--opt=value`, global options before or after the subcommand,
 // choices and file names for option values, and the subcommand's argument choices.
-import { assertPlainWord as w, type CompletionModel, type CompletionOption, valueOptions } from "./model.js";
+import { type CompletionModel, type CompletionOption, valueOptions, assertPlainWord as w } from "./model.js";
 
 export function bashScript(model: CompletionModel): string {
   const fn = `_${model.name.replace(/[^A-Za-z0-9_]/g, "_")}`;
   const words = (list: string[]) => list.map(w).join(" ");
-  const optionWords = (options: CompletionOption[]) => words(options.flatMap((o) => (o.short ? [o.short, o.long] : [o.long])));
+  const optionWords = (options: CompletionOption[]) =>
+    words(options.flatMap((o) => (o.short ? [o.short, o.long] : [o.long])));
   const allValueOptions = new Map<string, CompletionOption>();
   for (const option of valueOptions(model)) allValueOptions.set(option.long, option);
-  for (const command of model.commands) for (const option of command.options) if (option.takesValue) allValueOptions.set(option.long, option);
+  for (const command of model.commands)
+    for (const option of command.options) if (option.takesValue) allValueOptions.set(option.long, option);
   const valueFlags = [...allValueOptions.values()].flatMap((o) => (o.short ? [o.short, o.long] : [o.long]));
 
   // How the word after a value-taking option completes: "<cmd>:<flag>" patterns, the
@@ -25,7 +27,8 @@ export function bashScript(model: CompletionModel): string {
         : "COMPREPLY=()";
     valueCases.push(`    ${patterns}) ${body}; return 0 ;;`);
   };
-  for (const command of model.commands) for (const option of command.options) if (option.takesValue) valueCase(w(command.name), option);
+  for (const command of model.commands)
+    for (const option of command.options) if (option.takesValue) valueCase(w(command.name), option);
   for (const option of valueOptions(model)) valueCase("*", option);
 
   const commandCases = model.commands.map((command) => {

@@ -1,7 +1,7 @@
 // The fish completion script: one `complete` line per option and subcommand. A helper
 // finds the subcommand on the command line, skipping the values of options that take one,
 // so global options may come before or after it.
-import { assertPlainWord as w, type CompletionModel, type CompletionOption } from "./model.js";
+import { type CompletionModel, type CompletionOption, assertPlainWord as w } from "./model.js";
 
 /** A single-quoted fish string. */
 const quote = (text: string) => `'${text.replace(/[\\']/g, "\\$&")}'`;

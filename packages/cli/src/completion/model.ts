@@ -92,7 +92,11 @@ function modelOption(option: Option): CompletionOption[] {
   if (option.short) modelled.short = option.short;
   if (valueName) modelled.valueName = valueName;
   if (takesValue && option.argChoices) modelled.choices = [...option.argChoices];
-  if (takesValue && !option.argChoices && (PATH_PLACEHOLDER.test(valueName ?? "") || PATH_LONG_FLAG.test(option.long))) {
+  if (
+    takesValue &&
+    !option.argChoices &&
+    (PATH_PLACEHOLDER.test(valueName ?? "") || PATH_LONG_FLAG.test(option.long))
+  ) {
     modelled.isPath = true;
   }
   // commander cannot say whether a custom parser collects values, so the help text's

@@ -1,7 +1,7 @@
 // The zsh completion script: `_arguments` specs for the global options (before the
 // subcommand) and for each subcommand (its own options plus the global ones, which
 // commander takes after the subcommand too), with descriptions from --help.
-import { assertPlainWord as w, type CompletionArgument, type CompletionModel, type CompletionOption } from "./model.js";
+import { type CompletionArgument, type CompletionModel, type CompletionOption, assertPlainWord as w } from "./model.js";
 
 /** Text inside a single-quoted zsh word. */
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;

@@ -78,7 +78,8 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
         : `${error.message.replace(/ at line \d+.*$/s, "").replace(/:.*$/s, "")} in the row that starts on line ${where}`;
     throw new CliError("invalid_input", `${options.label} line ${where}: ${what}. Fix the quoting; nothing was sent.`);
   }
-  if (header === undefined) throw new CliError("invalid_input", `${options.label} is empty: it needs a header row and rows to invite.`);
+  if (header === undefined)
+    throw new CliError("invalid_input", `${options.label} is empty: it needs a header row and rows to invite.`);
 }
 
 /** The header's names, lower-cased; refuses one that lacks a column every row needs. */
@@ -105,7 +106,11 @@ async function sniffDelimiter(path: string): Promise<string> {
   const handle = await open(path, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const first = buffer.subarray(0, bytesRead).toString("utf8").split(/\r\n|\r|\n/, 1)[0] ?? "";
+    const first =
+      buffer
+        .subarray(0, bytesRead)
+        .toString("utf8")
+        .split(/\r\n|\r|\n/, 1)[0] ?? "";
     const counts = DELIMITERS.map((d) => first.split(d).length - 1);
     const best = Math.max(...counts);
     return best === 0 ? "," : (DELIMITERS[counts.indexOf(best)] as string);

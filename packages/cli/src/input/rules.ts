@@ -14,6 +14,7 @@ export const EMAIL =
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** C0 and C1 control characters and DEL: a line break or an escape sequence has no place in a name or an address. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's whole job.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
 /** The first control character of `text`, as U+XXXX, or undefined. */

@@ -63,7 +63,9 @@ function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose:
     label,
     path,
     rows: ({ roleFromFlag, onUnknownColumns }) =>
-      format === "jsonl" ? readJsonLines(path) : readCsv(path, { label, roleFromFlag, ...(onUnknownColumns ? { onUnknownColumns } : {}) }),
+      format === "jsonl"
+        ? readJsonLines(path)
+        : readCsv(path, { label, roleFromFlag, ...(onUnknownColumns ? { onUnknownColumns } : {}) }),
     dispose,
   };
 }
@@ -81,7 +83,11 @@ async function sniffFormat(path: string): Promise<"csv" | "jsonl"> {
   const handle = await open(path, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    const start = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+    const start = buffer
+      .subarray(0, bytesRead)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trimStart();
     return start.startsWith("{") ? "jsonl" : "csv";
   } finally {
     await handle.close();

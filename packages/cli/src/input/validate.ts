@@ -123,7 +123,10 @@ export class RowValidator {
     if (typeof value === "string") items = value.split(";");
     else if (Array.isArray(value) && value.every((item) => typeof item === "string")) items = value;
     else {
-      problem(field, `must be text separated by ";" (CSV) or an array of strings (JSON Lines), not ${JSON.stringify(value)}`);
+      problem(
+        field,
+        `must be text separated by ";" (CSV) or an array of strings (JSON Lines), not ${JSON.stringify(value)}`,
+      );
       return [];
     }
     const trimmed = items.map((item) => item.trim()).filter(Boolean);

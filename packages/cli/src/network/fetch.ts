@@ -13,8 +13,14 @@ export async function fetchFor(
   const route = routeFor(new URL(baseUrl), settings);
   let proxy: ProxyInUse | undefined;
   if (route.proxy) {
-    proxy = { variable: route.proxy.variable, label: proxyLabel(route.proxy), hasCredentials: route.proxy.url.username !== "" };
-    debug(`proxy ${proxy.label} (from ${proxy.variable}${proxy.hasCredentials ? ", credentials not shown" : ""}) for ${baseUrl}`);
+    proxy = {
+      variable: route.proxy.variable,
+      label: proxyLabel(route.proxy),
+      hasCredentials: route.proxy.url.username !== "",
+    };
+    debug(
+      `proxy ${proxy.label} (from ${proxy.variable}${proxy.hasCredentials ? ", credentials not shown" : ""}) for ${baseUrl}`,
+    );
   } else {
     debug(`no proxy for ${baseUrl}: ${route.why}`);
   }

@@ -45,7 +45,9 @@ function explainProxyFailure(error: unknown, proxy: ProxyInUse): unknown {
     const refused = cause instanceof errors.RequestAbortedError && /^Proxy response \((\d{3})\)/.exec(cause.message);
     if (refused) {
       const status = Number(refused[1]);
-      return fetchFailed(`${where} refused the tunnel: ${status} ${STATUS_CODES[status] ?? ""}`.trim() + advice(status, proxy));
+      return fetchFailed(
+        `${where} refused the tunnel: ${status} ${STATUS_CODES[status] ?? ""}`.trim() + advice(status, proxy),
+      );
     }
     const { code, syscall } = cause as { code?: unknown; syscall?: unknown };
     if (typeof code === "string" && typeof syscall === "string" && CONNECT_SYSCALLS.has(syscall)) {

@@ -75,7 +75,10 @@ function parseProxyUrl(variable: string, value: string): URL {
     decodeURIComponent(url.username);
     decodeURIComponent(url.password);
   } catch {
-    throw new CliError("usage", `${variable} has a "%" in its user name or password that is not followed by two hex digits; percent-encode it as %25`);
+    throw new CliError(
+      "usage",
+      `${variable} has a "%" in its user name or password that is not followed by two hex digits; percent-encode it as %25`,
+    );
   }
   return url;
 }

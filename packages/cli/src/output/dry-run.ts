@@ -14,7 +14,9 @@ export function renderDryRun(output: Output, run: DryRun): void {
     output.document({ dry_run: run });
     return;
   }
-  output.line(`dry run: ${run.requests.length} invitation(s) would be sent as ${run.method} ${run.path}; nothing was sent.`);
+  output.line(
+    `dry run: ${run.requests.length} invitation(s) would be sent as ${run.method} ${run.path}; nothing was sent.`,
+  );
   for (const r of run.requests) output.line(`  line ${r.line}  ${JSON.stringify(r.body)}`);
   if (run.invalid > 0) output.line(`${run.invalid} invalid row(s) would be reported as invalid (--skip-invalid).`);
 }

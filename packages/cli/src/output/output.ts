@@ -4,7 +4,7 @@
 // file) are escaped. While a progress display holds the bottom of the terminal, lines for
 // stderr go above it, so nothing on the screen is overwritten or mixed.
 import { escapeControl } from "./escape.js";
-import { createStyle, useColor, type Style } from "./style.js";
+import { createStyle, type Style, useColor } from "./style.js";
 
 export interface OutputOptions {
   json: boolean;

@@ -9,7 +9,9 @@ export function renderProblems(output: Output, problems: readonly Problem[], lab
 
 export function renderUnknownColumns(output: Output, names: readonly string[], label: string): void {
   const list = names.map((n) => JSON.stringify(n)).join(", ");
-  output.warn(`${label} line 1: ${names.length === 1 ? "column" : "columns"} ${list} ${names.length === 1 ? "is" : "are"} not an invitation field; ignored.`);
+  output.warn(
+    `${label} line 1: ${names.length === 1 ? "column" : "columns"} ${list} ${names.length === 1 ? "is" : "are"} not an invitation field; ignored.`,
+  );
 }
 
 function where({ line, field }: Problem, label: string): string {

@@ -25,7 +25,8 @@ export async function startProgress(output: Output, stream: Stream, options: Pro
     {
       stream: stream as NodeJS.WritableStream,
       // The rate-limit wait comes early in the line, so a narrow terminal does not cut it off.
-      format: "inviting [{bar}] {value}/{total}{waiting} | {invited} invited, {already} already, {failed} failed | {rate}/s",
+      format:
+        "inviting [{bar}] {value}/{total}{waiting} | {invited} invited, {already} already, {failed} failed | {rate}/s",
       // The bar is cut to the terminal's width, so it never wraps; lines printed above it wrap as they need.
       barsize: 10,
       linewrap: true,

@@ -42,16 +42,23 @@ export class ResultsPrinter {
   row(row: InviteRow, how: { resumed: boolean }): void {
     if (this.#spool) {
       // The rows of the document are the report's lines.
-      writeSync(this.#spool.fd, `${this.#spool.rows++ === 0 ? "" : ",\n"}${JSON.stringify({ ...row, ...this.#destination })}`);
+      writeSync(
+        this.#spool.fd,
+        `${this.#spool.rows++ === 0 ? "" : ",\n"}${JSON.stringify({ ...row, ...this.#destination })}`,
+      );
       return;
     }
     if (how.resumed) return;
     const { out } = this.#output;
     const where = row.line === null ? "" : `line ${row.line}: `;
     if (row.status === "invited" && this.#single) {
-      this.#output.line(`${out.green("invited")}         ${row.email} to organization ${this.#destination.organization_id}`);
+      this.#output.line(
+        `${out.green("invited")}         ${row.email} to organization ${this.#destination.organization_id}`,
+      );
     } else if (row.status === "already_member" && this.#single) {
-      this.#output.line(`${out.yellow("already member")}  ${row.email} already belongs to organization ${this.#destination.organization_id}`);
+      this.#output.line(
+        `${out.yellow("already member")}  ${row.email} already belongs to organization ${this.#destination.organization_id}`,
+      );
     } else if (row.status === "failed") {
       const requestId = row.request_id ? ` (request id ${row.request_id})` : "";
       this.#output.error(`${where}could not invite ${row.email}: ${row.error?.message ?? "failed"}${requestId}`);
@@ -74,11 +81,15 @@ export class ResultsPrinter {
     }
     if (!this.#single) this.#table(summary, notes);
     if (notes.stoppedBy === "interrupted") {
-      this.#output.warn("interrupted: no request was started after it; run again with --resume (and the same --report) to finish.");
+      this.#output.warn(
+        "interrupted: no request was started after it; run again with --resume (and the same --report) to finish.",
+      );
     } else if (notes.stoppedBy) {
       const hint = hintFor(notes.stoppedBy === "auth" ? "authentication" : "payment_required");
       if (!this.#single) {
-        this.#output.error(`the run stopped at the first ${notes.stoppedBy === "auth" ? "401/403" : "402"}; the rows after it were not sent.`);
+        this.#output.error(
+          `the run stopped at the first ${notes.stoppedBy === "auth" ? "401/403" : "402"}; the rows after it were not sent.`,
+        );
         if (hint) this.#output.hint(hint);
       }
     }
@@ -94,7 +105,8 @@ export class ResultsPrinter {
       ["not attempted", summary.not_attempted, out.dim],
     ];
     this.#output.line(`organization ${this.#destination.organization_id}`);
-    for (const [name, count, paint] of rows) this.#output.line(`  ${paint(name.padEnd(15))} ${String(count).padStart(7)}`);
+    for (const [name, count, paint] of rows)
+      this.#output.line(`  ${paint(name.padEnd(15))} ${String(count).padStart(7)}`);
     if (notes.resumed > 0) this.#output.line(`  (${notes.resumed} of these were done by an earlier run: --resume)`);
     if (notes.report) this.#output.line(`report: ${notes.report}`);
   }

@@ -16,7 +16,9 @@ export async function confirmSend(output: Output, runtime: Runtime, question: Qu
   const organization = question.organizationName
     ? `${question.organizationName} (${question.organizationId})`
     : question.organizationId;
-  output.ask(`Invite ${question.people} ${question.people === 1 ? "person" : "people"} to ${organization} at ${question.apiUrl}? [y/N] `);
+  output.ask(
+    `Invite ${question.people} ${question.people === 1 ? "person" : "people"} to ${organization} at ${question.apiUrl}? [y/N] `,
+  );
   const answer = (await runtime.readAnswer()).trim().toLowerCase();
   if (answer !== "y" && answer !== "yes") throw new CliError("declined", "Not confirmed; nothing was sent.");
 }

@@ -13,7 +13,7 @@ import { renderDryRun } from "../output/dry-run.js";
 import { renderProblems, renderUnknownColumns } from "../output/problems.js";
 import { startProgress } from "../output/progress.js";
 import { ResultsPrinter } from "../output/results.js";
-import { checkNotInput, checkSameDestination, type EarlierRun, readReport, ReportWriter } from "../report/report.js";
+import { checkNotInput, checkSameDestination, type EarlierRun, ReportWriter, readReport } from "../report/report.js";
 import { type Destination, emptySummary, exitCodeForRun } from "../rows/outcome.js";
 import { Interruption } from "../sending/interruption.js";
 import { sendAll } from "../sending/send-all.js";
@@ -49,7 +49,9 @@ export async function runInvite(context: CommandContext, run: InviteRun): Promis
       runtime.exitNow(ExitCode.Interrupted);
     }
     interruption.request();
-    output.warn("interrupted: no new request starts; waiting up to 5 s for those in flight (Ctrl-C again to quit at once).");
+    output.warn(
+      "interrupted: no new request starts; waiting up to 5 s for those in flight (Ctrl-C again to quit at once).",
+    );
   });
 
   let input: Input | undefined;
@@ -60,7 +62,10 @@ export async function runInvite(context: CommandContext, run: InviteRun): Promis
     const earlier: EarlierRun | undefined = run.resume && run.report ? await readReport(run.report) : undefined;
     const readRows = (names?: WorkspaceNames, onUnknownColumns?: (names: string[]) => void) => {
       const validator = new RowValidator(run.defaults, names);
-      const raw = source.rows({ roleFromFlag: Boolean(run.defaults.role?.trim()), ...(onUnknownColumns ? { onUnknownColumns } : {}) });
+      const raw = source.rows({
+        roleFromFlag: Boolean(run.defaults.role?.trim()),
+        ...(onUnknownColumns ? { onUnknownColumns } : {}),
+      });
       return {
         validator,
         rows: (async function* () {
@@ -106,20 +111,29 @@ export async function runInvite(context: CommandContext, run: InviteRun): Promis
       if (found.length === 0) return;
       renderProblems(output, found, source.label);
       if (run.skipInvalid) return;
-      const what = source.format === "flags" ? "The invitation is invalid" : `${invalidRows} of ${rows} rows of ${source.label} are invalid`;
+      const what =
+        source.format === "flags"
+          ? "The invitation is invalid"
+          : `${invalidRows} of ${rows} rows of ${source.label} are invalid`;
       const advice = source.format === "flags" ? "" : " Fix them, or pass --skip-invalid to invite the valid rows.";
       throw new CliError("invalid_input", `${what}; nothing was sent.${advice}`, [...found]);
     }
 
     if (run.dryRun) {
-      const organization = knownOrganizationId({ org: run.org, env: context.env })?.value ?? "{organization_id from GET /api/v1/me}";
+      const organization =
+        knownOrganizationId({ org: run.org, env: context.env })?.value ?? "{organization_id from GET /api/v1/me}";
       const requests = [];
       let invalid = 0;
       for await (const row of readRows(names).rows) {
         if (row.problems) invalid++;
         else requests.push({ line: row.line, body: row.invitation });
       }
-      renderDryRun(output, { method: "POST", path: `/api/v1/organization/${organization}/invitation`, requests, invalid });
+      renderDryRun(output, {
+        method: "POST",
+        path: `/api/v1/organization/${organization}/invitation`,
+        requests,
+        invalid,
+      });
       return invalid > 0 ? ExitCode.Failed : ExitCode.Ok;
     }
 
@@ -131,7 +145,9 @@ export async function runInvite(context: CommandContext, run: InviteRun): Promis
     if (earlier && run.report) {
       checkSameDestination(run.report, earlier, destination);
       if (earlier.unreadable > 0) {
-        output.warn(`${run.report}: ${earlier.unreadable} line(s) are not JSON (a torn end of a killed run?); they are ignored.`);
+        output.warn(
+          `${run.report}: ${earlier.unreadable} line(s) are not JSON (a torn end of a killed run?); they are ignored.`,
+        );
       }
     }
     const ask = source.format !== "flags" && runtime.interactive && !run.yes && run.file !== "-";

@@ -26,7 +26,10 @@ export class ReportWriter {
     try {
       fd = openSync(path, "a+");
     } catch (error) {
-      throw new CliError("usage", `Cannot write --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new CliError(
+        "usage",
+        `Cannot write --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     // A run killed mid-write may have left a torn last line: end it, so the next line stands alone.
     const { size } = fstatSync(fd);
@@ -86,7 +89,10 @@ export async function readReport(path: string): Promise<EarlierRun> {
       unreadable++;
       continue;
     }
-    const destination = { organization_id: String(line.organization_id ?? "(none)"), api_url: String(line.api_url ?? "(none)") };
+    const destination = {
+      organization_id: String(line.organization_id ?? "(none)"),
+      api_url: String(line.api_url ?? "(none)"),
+    };
     destinations.set(`${destination.organization_id} ${destination.api_url}`, destination);
     if (typeof line.email === "string" && typeof line.status === "string" && isDone(line.status)) {
       const { organization_id: _org, api_url: _url, ...row } = line as ReportLine;
@@ -116,6 +122,9 @@ export function checkNotInput(reportPath: string, inputPath: string | undefined)
   const report = statSync(reportPath);
   const input = statSync(inputPath);
   if (report.dev === input.dev && report.ino === input.ino) {
-    throw new CliError("usage", `--report ${reportPath} is the input file itself; appending to it would destroy it. Name another file.`);
+    throw new CliError(
+      "usage",
+      `--report ${reportPath} is the input file itself; appending to it would destroy it. Name another file.`,
+    );
   }
 }

@@ -14,7 +14,11 @@ export async function sendRow(
   row: ValidRow,
   interruption: Interruption,
 ): Promise<InviteRow> {
-  const outcome = (fields: Omit<InviteRow, "line" | "email">): InviteRow => ({ line: row.line, email: row.email, ...fields });
+  const outcome = (fields: Omit<InviteRow, "line" | "email">): InviteRow => ({
+    line: row.line,
+    email: row.email,
+    ...fields,
+  });
   try {
     const { attempts, requestId } = await client.inviteUser(organizationId, row.invitation, {
       stopSignal: interruption.stopSignal,
@@ -50,6 +54,12 @@ export async function sendRow(
     const attempts = (error as { attempts?: number }).attempts ?? 1;
     const requestId = error instanceof ApiError ? (error.requestId ?? null) : null;
     const status = error instanceof ApiError ? error.status : null;
-    return outcome({ status: "failed", http_status: status, attempts, request_id: requestId, error: describeError(error) });
+    return outcome({
+      status: "failed",
+      http_status: status,
+      attempts,
+      request_id: requestId,
+      error: describeError(error),
+    });
   }
 }

@@ -28,7 +28,12 @@ export async function resolveApiKey(sources: ApiKeySources): Promise<Setting<str
   return found;
 }
 
-async function findApiKey({ apiKeyFile, env, envFile, readStdin }: ApiKeySources): Promise<Setting<string> | undefined> {
+async function findApiKey({
+  apiKeyFile,
+  env,
+  envFile,
+  readStdin,
+}: ApiKeySources): Promise<Setting<string> | undefined> {
   if (apiKeyFile !== undefined) {
     const source = apiKeyFile === "-" ? "--api-key-file - (stdin)" : `--api-key-file ${apiKeyFile}`;
     const text = apiKeyFile === "-" ? await readStdin() : await readKeyFile(apiKeyFile);

@@ -59,5 +59,8 @@ export async function resolveConnection(
 /** The .env file is read at most once, and only if a setting falls through to it. */
 function once<T>(read: () => T): () => T {
   let cached: { value: T } | undefined;
-  return () => (cached ??= { value: read() }).value;
+  return () => {
+    cached ??= { value: read() };
+    return cached.value;
+  };
 }

@@ -16,7 +16,19 @@ async function setup(delayMs: number) {
   const file = join(dir, "people.csv");
   const report = join(dir, "report.jsonl");
   await writeFile(file, usersCsv(N));
-  const args = ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--report", report, "--concurrency", "4"];
+  const args = [
+    "invite",
+    "--file",
+    file,
+    "--org",
+    ORG_ID,
+    "--api-url",
+    api.url,
+    "--report",
+    report,
+    "--concurrency",
+    "4",
+  ];
   const env = { PATH: process.env.PATH ?? "", HOME: dir, DEEPSET_CLOUD_API_KEY: KEYS.env };
   return { api, report, args, env };
 }
@@ -44,7 +56,13 @@ function startAndWaitForReport(args: string[], env: Record<string, string>, repo
 
 async function reportLines(report: string) {
   const text = await readFile(report, "utf8");
-  return { text, rows: text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { email: string; status: string }) };
+  return {
+    text,
+    rows: text
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { email: string; status: string }),
+  };
 }
 
 describe("kill -9 in the middle of a run, then --resume", () => {
@@ -57,7 +75,10 @@ describe("kill -9 in the middle of a run, then --resume", () => {
     expect(killed.signal).toBe("SIGKILL");
     expect(api.applied.size).toBeLessThan(N);
 
-    const resumed = await runCli([...args, "--resume", "--json"], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env }, home: env.HOME });
+    const resumed = await runCli([...args, "--resume", "--json"], {
+      env: { DEEPSET_CLOUD_API_KEY: KEYS.env },
+      home: env.HOME,
+    });
     expect(resumed.code).toBe(0);
     const doc = JSON.parse(resumed.stdout);
     expect(doc.summary.invited + doc.summary.already_member).toBe(N);
@@ -67,14 +88,26 @@ describe("kill -9 in the middle of a run, then --resume", () => {
     expect([...api.applied.values()].every((count) => count === 1)).toBe(true);
     // Rows the first run finished were not sent again.
     const { rows } = await reportLines(report);
-    const done = new Set(rows.filter((r) => r.status === "invited" || r.status === "already_member").map((r) => r.email));
+    const done = new Set(
+      rows.filter((r) => r.status === "invited" || r.status === "already_member").map((r) => r.email),
+    );
     expect(done.size).toBe(N);
     expect(api.posts.length).toBeLessThan(N + 8);
   });
 
   it("a torn last line left by a kill is ignored on resume, and the next line starts fresh", async () => {
     const { api, report, args, env } = await setup(0);
-    const done = { line: 2, email: "user1@example.com", status: "invited", http_status: 201, attempts: 1, request_id: null, error: null, organization_id: ORG_ID, api_url: api.url };
+    const done = {
+      line: 2,
+      email: "user1@example.com",
+      status: "invited",
+      http_status: 201,
+      attempts: 1,
+      request_id: null,
+      error: null,
+      organization_id: ORG_ID,
+      api_url: api.url,
+    };
     await writeFile(report, `${JSON.stringify(done)}\n{"line":3,"email":"user2@exa`);
     const resumed = await runCli([...args, "--resume"], { env: { DEEPSET_CLOUD_API_KEY: KEYS.env }, home: env.HOME });
     expect(resumed.code).toBe(0);
@@ -110,7 +143,10 @@ describe("Ctrl-C (SIGINT)", () => {
     expect(text.endsWith("\n")).toBe(true);
     // Every row of the file has its outcome, and every request the server got has its line.
     expect(rows).toHaveLength(N);
-    const invited = rows.filter((r) => r.status === "invited").map((r) => r.email).sort();
+    const invited = rows
+      .filter((r) => r.status === "invited")
+      .map((r) => r.email)
+      .sort();
     expect(invited).toEqual([...api.applied.keys()].sort());
     expect(rows.filter((r) => r.status === "not_attempted").length).toBeGreaterThan(0);
     expect(run.output().stdout).toMatch(/not attempted\s+\d+/);

@@ -26,7 +26,10 @@ describe("faults", () => {
   it("503s, 429s and reset connections on the way: every row invited exactly once", async () => {
     const faults: Record<string, Fault[]> = {
       "user1@example.com": [{ kind: "status", status: 503, headers: soon }],
-      "user2@example.com": [{ kind: "status", status: 429, headers: soon }, { kind: "status", status: 429, headers: soon }],
+      "user2@example.com": [
+        { kind: "status", status: 429, headers: soon },
+        { kind: "status", status: 429, headers: soon },
+      ],
       "user3@example.com": [{ kind: "reset" }],
       "user4@example.com": [{ kind: "status", status: 502, headers: soon }, { kind: "reset" }],
       "user5@example.com": [{ kind: "status", status: 504, headers: soon }],
@@ -35,8 +38,15 @@ describe("faults", () => {
     expect(result.code).toBe(0);
     expect(doc.summary).toEqual({ invited: 10, already_member: 0, invalid: 0, failed: 0, not_attempted: 0 });
     expect([...api.applied.values()]).toEqual(Array(10).fill(1));
-    const attempts = Object.fromEntries(doc.results.map((r: { email: string; attempts: number }) => [r.email, r.attempts]));
-    expect(attempts).toMatchObject({ "user1@example.com": 2, "user2@example.com": 3, "user3@example.com": 2, "user4@example.com": 3 });
+    const attempts = Object.fromEntries(
+      doc.results.map((r: { email: string; attempts: number }) => [r.email, r.attempts]),
+    );
+    expect(attempts).toMatchObject({
+      "user1@example.com": 2,
+      "user2@example.com": 3,
+      "user3@example.com": 2,
+      "user4@example.com": 3,
+    });
   });
 
   it("the server invites, then the answer is lost (503 or reset): the retry's 409 counts as invited, nothing is doubled", async () => {

@@ -26,17 +26,23 @@ const HEADER = "email,given_name,family_name,role";
 describe("an unclosed quote", () => {
   const csv = [HEADER, ...rows(1), 'user2@example.com,"Given,Family,member', ...rows(48, 3), ""].join("\n");
 
-  it.each([[[]], [["--skip-invalid"]]])("stops the run naming the line where it opened, %j, and nothing is sent", async (extra) => {
-    const { server, result } = await inviteFile("p.csv", csv, extra);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("p.csv line 3: a quote opened on line 3 is never closed");
-    expect(server.requests).toBe(0);
-  });
+  it.each([[[]], [["--skip-invalid"]]])(
+    "stops the run naming the line where it opened, %j, and nothing is sent",
+    async (extra) => {
+      const { server, result } = await inviteFile("p.csv", csv, extra);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("p.csv line 3: a quote opened on line 3 is never closed");
+      expect(server.requests).toBe(0);
+    },
+  );
 });
 
 describe("counts are of rows", () => {
   it("a 3-row file with 2 bad rows says 2 of 3", async () => {
-    const { result } = await inviteFile("p.csv", `${HEADER}\nbad,A,B,member\nok@example.com,A,B,member\nx@y..com,A,B,member\n`);
+    const { result } = await inviteFile(
+      "p.csv",
+      `${HEADER}\nbad,A,B,member\nok@example.com,A,B,member\nx@y..com,A,B,member\n`,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("2 of 3 rows of");
   });
@@ -50,7 +56,10 @@ describe("what reads as a person means it", () => {
   });
 
   it("blank lines, lines of white space and ,,,, rows are skipped, not invalid", async () => {
-    const { server, result } = await inviteFile("p.csv", `${HEADER}\n\n   \n${rows(1)[0]}\n,,,\n\t\n${rows(1, 2)[0]}\n`);
+    const { server, result } = await inviteFile(
+      "p.csv",
+      `${HEADER}\n\n   \n${rows(1)[0]}\n,,,\n\t\n${rows(1, 2)[0]}\n`,
+    );
     expect(result.code).toBe(0);
     expect(server.applied.size).toBe(2);
     expect(result.stderr).toBe("");
@@ -71,13 +80,19 @@ describe("a header problem is one error, not one per row", () => {
   it.each([
     ["no header at all", rows(20_000).join("\n")],
     ["a header in other words", `E-mail,First Name,Last Name,Role\n${rows(20_000).join("\n")}`],
-  ])("%s: one error naming the missing columns and the header found, exit 2", async (_what, csv) => {
-    const { server, result } = await inviteFile("p.csv", `${csv}\n`);
-    expect(result.code).toBe(2);
-    expect(server.requests).toBe(0);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/p\.csv line 1: the header lacks (email, )?given_name, family_name(, role)? \(found: /);
-  }, 60_000);
+  ])(
+    "%s: one error naming the missing columns and the header found, exit 2",
+    async (_what, csv) => {
+      const { server, result } = await inviteFile("p.csv", `${csv}\n`);
+      expect(result.code).toBe(2);
+      expect(server.requests).toBe(0);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(
+        /p\.csv line 1: the header lacks (email, )?given_name, family_name(, role)? \(found: /,
+      );
+    },
+    60_000,
+  );
 });
 
 describe("a --file that is not a file of rows", () => {
@@ -111,7 +126,10 @@ describe("emails and fields", () => {
   });
 
   it("a field with an escape sequence is invalid, on the line where its row starts", async () => {
-    const { server, result } = await inviteFile("p.csv", `${HEADER}\n${rows(1)[0]}\nmallory@example.com,"M\x1b]0;owned\x07",B,member\n`);
+    const { server, result } = await inviteFile(
+      "p.csv",
+      `${HEADER}\n${rows(1)[0]}\nmallory@example.com,"M\x1b]0;owned\x07",B,member\n`,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("p.csv line 3, given_name: contains a control character (U+001B)");
     // And the sequence itself is not printed raw.
@@ -123,7 +141,23 @@ describe("emails and fields", () => {
 it("an option given twice is a usage error, not the last one winning", async () => {
   const server = await startInvitationServer();
   const result = await runCli(
-    ["invite", "--email", "a@example.com", "--email", "b@example.com", "--given-name", "A", "--family-name", "B", "--role", "member", "--org", ORG_ID, "--api-url", server.url],
+    [
+      "invite",
+      "--email",
+      "a@example.com",
+      "--email",
+      "b@example.com",
+      "--given-name",
+      "A",
+      "--family-name",
+      "B",
+      "--role",
+      "member",
+      "--org",
+      ORG_ID,
+      "--api-url",
+      server.url,
+    ],
     { env },
   );
   expect(result.code).toBe(2);

@@ -38,8 +38,20 @@ describe("CSV input", () => {
     expect(bodies).toEqual(
       expect.arrayContaining([
         { email: "ada@example.com", given_name: "Ada", family_name: "Lovelace", role: "admin" },
-        { email: "grace@example.com", given_name: "Hopper, Grace", family_name: "Hopper", role: "member", workspace_ids: [WS1, WS2] },
-        { email: "linus@example.com", given_name: "Linus", family_name: "Torvalds", role: "member", workspace_ids: [WS1] },
+        {
+          email: "grace@example.com",
+          given_name: "Hopper, Grace",
+          family_name: "Hopper",
+          role: "member",
+          workspace_ids: [WS1, WS2],
+        },
+        {
+          email: "linus@example.com",
+          given_name: "Linus",
+          family_name: "Torvalds",
+          role: "member",
+          workspace_ids: [WS1],
+        },
       ]),
     );
     const lines = Object.fromEntries(json.results.map((r: { email: string; line: number }) => [r.email, r.line]));
@@ -55,7 +67,9 @@ describe("CSV input", () => {
 
     expect(result.code).toBe(2);
     expect(server.requests).toBe(0);
-    expect(json.error.problems).toEqual([{ line: 2, field: "family_name", message: "contains a control character (U+000D)" }]);
+    expect(json.error.problems).toEqual([
+      { line: 2, field: "family_name", message: "contains a control character (U+000D)" },
+    ]);
   });
 
   it("takes --role and --workspace-id for empty cells only", async () => {
@@ -79,7 +93,12 @@ describe("CSV input", () => {
   });
 
   it("reads standard input with --file -", async () => {
-    const { result, bodies } = await inviteFile("unused.csv", "", [], "email,given_name,family_name,role\na@example.com,A,A,member\n");
+    const { result, bodies } = await inviteFile(
+      "unused.csv",
+      "",
+      [],
+      "email,given_name,family_name,role\na@example.com,A,A,member\n",
+    );
     expect(result.code).toBe(0);
     expect(bodies).toEqual([{ email: "a@example.com", given_name: "A", family_name: "A", role: "member" }]);
   });
@@ -88,7 +107,9 @@ describe("CSV input", () => {
     const csv = "email,given_name,family_name,role,department\na@example.com,A,A,member,R&D\n";
     const { result, bodies } = await inviteFile("p.csv", csv);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/warning: .*p\.csv line 1: column "department" is not an invitation field; ignored\./);
+    expect(result.stderr).toMatch(
+      /warning: .*p\.csv line 1: column "department" is not an invitation field; ignored\./,
+    );
     expect(bodies[0]).not.toHaveProperty("department");
   });
 });
@@ -116,11 +137,31 @@ describe("validation before the first request", () => {
   const header = "email,given_name,family_name,role,workspace_ids\n";
   it.each([
     ["a missing email", `${header},A,A,member,\n`, { line: 2, field: "email", message: "is missing" }],
-    ["a malformed email", `${header}not-an-email,A,A,member,\n`, { line: 2, field: "email", message: '"not-an-email" is not a valid email address' }],
-    ["a missing given name", `${header}a@example.com,,A,member,\n`, { line: 2, field: "given_name", message: "is missing" }],
-    ["a missing family name", `${header}a@example.com,A,,member,\n`, { line: 2, field: "family_name", message: "is missing" }],
-    ["a missing role without --role", `${header}a@example.com,A,A,,\n`, { line: 2, field: "role", message: "is missing (and no --role was given)" }],
-    ["a bad workspace UUID", `${header}a@example.com,A,A,member,${WS1};nope\n`, { line: 2, field: "workspace_ids", message: '"nope" is not a UUID' }],
+    [
+      "a malformed email",
+      `${header}not-an-email,A,A,member,\n`,
+      { line: 2, field: "email", message: '"not-an-email" is not a valid email address' },
+    ],
+    [
+      "a missing given name",
+      `${header}a@example.com,,A,member,\n`,
+      { line: 2, field: "given_name", message: "is missing" },
+    ],
+    [
+      "a missing family name",
+      `${header}a@example.com,A,,member,\n`,
+      { line: 2, field: "family_name", message: "is missing" },
+    ],
+    [
+      "a missing role without --role",
+      `${header}a@example.com,A,A,,\n`,
+      { line: 2, field: "role", message: "is missing (and no --role was given)" },
+    ],
+    [
+      "a bad workspace UUID",
+      `${header}a@example.com,A,A,member,${WS1};nope\n`,
+      { line: 2, field: "workspace_ids", message: '"nope" is not a UUID' },
+    ],
     [
       "an email repeated, ignoring case",
       `${header}a@example.com,A,A,member,\nb@example.com,B,B,member,\nA@Example.com,A,A,member,\n`,

@@ -25,12 +25,31 @@ async function api(answer: "never" | { status: number; headers?: Record<string, 
   return { url: await listenForThisTest(server), posts };
 }
 
-async function start(apiUrl: string, extra: string[] = [], options: { stdin?: string; env?: Record<string, string> } = {}) {
+async function start(
+  apiUrl: string,
+  extra: string[] = [],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+) {
   const dir = await tempDir();
   const file = join(dir, "people.csv");
   const report = join(dir, "report.jsonl");
   await writeFile(file, usersCsv(10));
-  const args = ["invite", "--file", options.stdin === undefined ? file : "-", "--org", ORG_ID, "--api-url", apiUrl, "--report", report, "--concurrency", "2", "--timeout", "600000", ...extra];
+  const args = [
+    "invite",
+    "--file",
+    options.stdin === undefined ? file : "-",
+    "--org",
+    ORG_ID,
+    "--api-url",
+    apiUrl,
+    "--report",
+    report,
+    "--concurrency",
+    "2",
+    "--timeout",
+    "600000",
+    ...extra,
+  ];
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: dir, DEEPSET_CLOUD_API_KEY: KEYS.env, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -49,7 +68,11 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
 }
 
 const reportRows = async (path: string) =>
-  (await readFile(path, "utf8")).trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { status: string; error: { message: string } | null });
+  (await readFile(path, "utf8"))
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { status: string; error: { message: string } | null });
 
 describe.each(["SIGINT", "SIGTERM"] as const)("%s against a server that never answers", (signal) => {
   it("sends nothing more, cuts the requests in flight after the grace period, reports every row, exits 130", async () => {

@@ -26,9 +26,15 @@ async function bulk(csv: string, extra: string[] = [], server: InvitationServerO
   const file = join(dir, "people.csv");
   const report = join(dir, "report.jsonl");
   await writeFile(file, csv);
-  const result = await runCli(["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--report", report, ...extra], { env });
+  const result = await runCli(
+    ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--report", report, ...extra],
+    { env },
+  );
   const text = await readFile(report, "utf8").catch(() => "");
-  const lines = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as ReportLine);
+  const lines = text
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ReportLine);
   return { api, result, lines, text, file, report };
 }
 
@@ -64,7 +70,13 @@ describe("a bulk run", () => {
     await runCli(args, { env });
     const again = await runCli(args, { env });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout).summary).toEqual({ invited: 0, already_member: 3, invalid: 0, failed: 0, not_attempted: 0 });
+    expect(JSON.parse(again.stdout).summary).toEqual({
+      invited: 0,
+      already_member: 3,
+      invalid: 0,
+      failed: 0,
+      not_attempted: 0,
+    });
     expect([...api.applied.values()]).toEqual([1, 1, 1]);
   });
 
@@ -96,7 +108,9 @@ describe("a bulk run", () => {
     expect(result.code).toBe(exit);
     expect(api.posts).toHaveLength(1);
     expect(lines).toHaveLength(30);
-    expect(lines.filter((l) => l.status === "failed")).toEqual([expect.objectContaining({ http_status: status, error: expect.objectContaining({ code }) })]);
+    expect(lines.filter((l) => l.status === "failed")).toEqual([
+      expect.objectContaining({ http_status: status, error: expect.objectContaining({ code }) }),
+    ]);
     expect(lines.filter((l) => l.status === "not_attempted")).toHaveLength(29);
   });
 
@@ -191,9 +205,28 @@ describe("a bulk run", () => {
     expect(api.requests).toBe(0);
   });
 
-  it.each([["--report", "r.jsonl"], ["--dry-run"], ["--skip-invalid"]])("%s without --file is a usage error", async (...flags) => {
-    const result = await runCli(["invite", "--email", "a@example.com", "--given-name", "A", "--family-name", "B", "--role", "m", "--org", ORG_ID, ...flags], { env });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("go(es) with --file");
-  });
+  it.each([["--report", "r.jsonl"], ["--dry-run"], ["--skip-invalid"]])(
+    "%s without --file is a usage error",
+    async (...flags) => {
+      const result = await runCli(
+        [
+          "invite",
+          "--email",
+          "a@example.com",
+          "--given-name",
+          "A",
+          "--family-name",
+          "B",
+          "--role",
+          "m",
+          "--org",
+          ORG_ID,
+          ...flags,
+        ],
+        { env },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("go(es) with --file");
+    },
+  );
 });

@@ -19,7 +19,11 @@ async function fixture() {
   const file = join(dir, "p.csv");
   await writeFile(file, usersCsv(20));
   // --yes: on a terminal a file run would ask before sending.
-  return { api, dir, args: ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "2", "--yes"] };
+  return {
+    api,
+    dir,
+    args: ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--concurrency", "2", "--yes"],
+  };
 }
 
 describe("progress", () => {
@@ -38,6 +42,7 @@ describe("progress", () => {
     const { stdout } = await run("/usr/bin/script", ["-qec", command, "/dev/null"], {
       env: { PATH: process.env.PATH ?? "", HOME: dir, DEEPSET_CLOUD_API_KEY: KEYS.env, TERM: "xterm" },
     });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: it strips the terminal's escape sequences.
     const text = stdout.replace(/\x1b(?:\[[0-9;?]*[A-Za-z]|[78])/g, "");
     expect(text).toMatch(/inviting \[.*\] \d+\/20 \| \d+ invited, 0 already, 0 failed \| [\d.]+\/s/);
     // On a terminal the summary is in colour.

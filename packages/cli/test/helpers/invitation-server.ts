@@ -58,7 +58,8 @@ export async function startInvitationServer(options: InvitationServerOptions = {
         const fault = options.faults?.[email]?.[attempt];
         if (fault?.kind === "status") return reply(res, fault.status, undefined, fault.headers);
         if (fault?.kind === "reset") return req.socket.destroy();
-        if (state.applied.has(email)) return reply(res, 409, { detail: "The user already belongs to the organization." });
+        if (state.applied.has(email))
+          return reply(res, 409, { detail: "The user already belongs to the organization." });
         apply();
         if (fault?.kind === "apply-then-status") return reply(res, fault.status);
         if (fault?.kind === "apply-then-reset") return req.socket.destroy();

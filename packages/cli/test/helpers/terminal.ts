@@ -27,7 +27,13 @@ export interface TerminalRun {
 export async function runOnTerminal(args: string[], home: string, options: TerminalRun = {}): Promise<Screen> {
   const command = [process.execPath, CLI_PATH, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
   const child = spawn("script", ["-qefc", `stty cols ${COLUMNS} rows ${ROWS}; exec ${command}`, "/dev/null"], {
-    env: { PATH: process.env.PATH ?? "", HOME: home, TERM: "xterm-256color", DEEPSET_CLOUD_API_KEY: KEYS.env, ...options.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: home,
+      TERM: "xterm-256color",
+      DEEPSET_CLOUD_API_KEY: KEYS.env,
+      ...options.env,
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const term = new xterm.Terminal({ cols: COLUMNS, rows: ROWS, scrollback: 1000, allowProposedApi: true });

@@ -12,7 +12,11 @@ async function read(csv: string, options: { roleFromFlag?: boolean } = {}) {
   await writeFile(path, csv);
   const rows: RawRow[] = [];
   const unknown: string[][] = [];
-  for await (const row of readCsv(path, { label: "rows.csv", roleFromFlag: options.roleFromFlag ?? false, onUnknownColumns: (n) => unknown.push(n) })) {
+  for await (const row of readCsv(path, {
+    label: "rows.csv",
+    roleFromFlag: options.roleFromFlag ?? false,
+    onUnknownColumns: (n) => unknown.push(n),
+  })) {
     rows.push(row);
   }
   return { rows, unknown };
@@ -51,7 +55,9 @@ describe("the delimiter, as the header row shows it", () => {
     ["tab", "\t"],
   ])("%s", async (_name, d) => {
     const { rows } = await read(`email${d}given_name${d}family_name${d}role\na@x.io${d}A, Jr.${d}B${d}member\n`);
-    expect(rows).toEqual([{ line: 2, fields: { email: "a@x.io", given_name: "A, Jr.", family_name: "B", role: "member" } }]);
+    expect(rows).toEqual([
+      { line: 2, fields: { email: "a@x.io", given_name: "A, Jr.", family_name: "B", role: "member" } },
+    ]);
   });
 });
 

@@ -29,24 +29,27 @@ describe("a server certificate signed by a company CA", { timeout: 30_000 }, () 
   it.each([
     ["directly", false],
     ["through a proxy (TLS inspection)", true],
-  ])("untrusted, reached %s: one attempt, and a message naming the problem and NODE_EXTRA_CA_CERTS", async (_, viaProxy) => {
-    const server = await startHttpsServer(certificates);
-    const proxy = await startProxy();
-    const result = await runCli(["whoami", "--api-url", server.url, "--debug", "--json"], {
-      env: { ...env, ...(viaProxy ? { HTTPS_PROXY: proxy.url } : {}) },
-    });
+  ])(
+    "untrusted, reached %s: one attempt, and a message naming the problem and NODE_EXTRA_CA_CERTS",
+    async (_, viaProxy) => {
+      const server = await startHttpsServer(certificates);
+      const proxy = await startProxy();
+      const result = await runCli(["whoami", "--api-url", server.url, "--debug", "--json"], {
+        env: { ...env, ...(viaProxy ? { HTTPS_PROXY: proxy.url } : {}) },
+      });
 
-    expect(result.code).toBe(1);
-    expect(server.requests).toEqual([]);
-    expect(proxy.tunnels).toHaveLength(viaProxy ? 1 : 0);
-    const { error } = JSON.parse(result.stdout) as { error: { code: string; message: string } };
-    expect(error.code).toBe("connection");
-    expect(error.message).toContain(
-      `Could not reach ${server.url}: self-signed certificate in certificate chain (SELF_SIGNED_CERT_IN_CHAIN); to trust a company certificate authority (TLS inspection), set NODE_EXTRA_CA_CERTS to its PEM file`,
-    );
-    // Not retried (the default would be two retries).
-    expect(result.stderr).toContain("(attempt 1,");
-    expect(result.stderr).not.toContain("(attempt 2,");
-    expect(result.stderr).not.toContain("retrying");
-  });
+      expect(result.code).toBe(1);
+      expect(server.requests).toEqual([]);
+      expect(proxy.tunnels).toHaveLength(viaProxy ? 1 : 0);
+      const { error } = JSON.parse(result.stdout) as { error: { code: string; message: string } };
+      expect(error.code).toBe("connection");
+      expect(error.message).toContain(
+        `Could not reach ${server.url}: self-signed certificate in certificate chain (SELF_SIGNED_CERT_IN_CHAIN); to trust a company certificate authority (TLS inspection), set NODE_EXTRA_CA_CERTS to its PEM file`,
+      );
+      // Not retried (the default would be two retries).
+      expect(result.stderr).toContain("(attempt 1,");
+      expect(result.stderr).not.toContain("(attempt 2,");
+      expect(result.stderr).not.toContain("retrying");
+    },
+  );
 });

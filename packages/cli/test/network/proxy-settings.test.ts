@@ -48,14 +48,26 @@ describe("routeFor", () => {
     ["https://api.cloud.deepset.ai", undefined, "via HTTPS_PROXY"],
     ["https://127.0.0.1:8443", undefined, "via HTTPS_PROXY"],
     ["https://localhost:8443", undefined, "via HTTPS_PROXY"],
-    ["https://api.cloud.deepset.ai", "api.cloud.deepset.ai", 'direct: NO_PROXY entry "api.cloud.deepset.ai" bypasses HTTPS_PROXY'],
-    ["https://api.cloud.deepset.ai", "API.Cloud.Deepset.AI", 'direct: NO_PROXY entry "API.Cloud.Deepset.AI" bypasses HTTPS_PROXY'],
+    [
+      "https://api.cloud.deepset.ai",
+      "api.cloud.deepset.ai",
+      'direct: NO_PROXY entry "api.cloud.deepset.ai" bypasses HTTPS_PROXY',
+    ],
+    [
+      "https://api.cloud.deepset.ai",
+      "API.Cloud.Deepset.AI",
+      'direct: NO_PROXY entry "API.Cloud.Deepset.AI" bypasses HTTPS_PROXY',
+    ],
     ["https://api.cloud.deepset.ai", "deepset.ai", 'direct: NO_PROXY entry "deepset.ai" bypasses HTTPS_PROXY'],
     ["https://api.cloud.deepset.ai", ".deepset.ai", 'direct: NO_PROXY entry ".deepset.ai" bypasses HTTPS_PROXY'],
     ["https://api.cloud.deepset.ai", "*.deepset.ai", 'direct: NO_PROXY entry "*.deepset.ai" bypasses HTTPS_PROXY'],
     ["https://api.cloud.deepset.ai", "notdeepset.ai", "via HTTPS_PROXY"],
     ["https://api.cloud.deepset.ai", "*", 'direct: NO_PROXY entry "*" bypasses HTTPS_PROXY'],
-    ["https://api.cloud.deepset.ai", "localhost, deepset.ai:443", 'direct: NO_PROXY entry "deepset.ai:443" bypasses HTTPS_PROXY'],
+    [
+      "https://api.cloud.deepset.ai",
+      "localhost, deepset.ai:443",
+      'direct: NO_PROXY entry "deepset.ai:443" bypasses HTTPS_PROXY',
+    ],
     ["https://api.cloud.deepset.ai", "deepset.ai:8443", "via HTTPS_PROXY"],
     ["https://127.0.0.1:8443", "127.0.0.1:8443", 'direct: NO_PROXY entry "127.0.0.1:8443" bypasses HTTPS_PROXY'],
   ])("%s with NO_PROXY=%s: %s", (url, noProxy, route) => {
@@ -64,7 +76,9 @@ describe("routeFor", () => {
 
   it("takes HTTP_PROXY for https:// when no HTTPS proxy is set, and HTTPS_PROXY never for http://", () => {
     expect(routeOf("https://api.cloud.deepset.ai", { HTTP_PROXY: PROXY })).toBe("via HTTP_PROXY");
-    expect(routeOf("http://127.0.0.1:8080", { HTTPS_PROXY: PROXY })).toBe("direct: HTTPS_PROXY applies to https:// URLs only");
+    expect(routeOf("http://127.0.0.1:8080", { HTTPS_PROXY: PROXY })).toBe(
+      "direct: HTTPS_PROXY applies to https:// URLs only",
+    );
     expect(routeOf("http://127.0.0.1:8080", { HTTPS_PROXY: PROXY, http_proxy: PROXY })).toBe("via http_proxy");
   });
 

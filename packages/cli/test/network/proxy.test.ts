@@ -30,7 +30,9 @@ describe("a proxy in the environment", { timeout: 30_000 }, () => {
     async (variable) => {
       const server = await startHttpsServer(certificates);
       const proxy = await startProxy();
-      const result = await runCli(["whoami", "--api-url", server.url, "--json", "--debug"], { env: trusting({ [variable]: proxy.url }) });
+      const result = await runCli(["whoami", "--api-url", server.url, "--json", "--debug"], {
+        env: trusting({ [variable]: proxy.url }),
+      });
 
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toEqual(ME_BODY);
@@ -58,19 +60,24 @@ describe("a proxy in the environment", { timeout: 30_000 }, () => {
     ["the host", () => "127.0.0.1"],
     ["the host and its port", (port: string) => `example.com, 127.0.0.1:${port}`],
     ["*", () => "*"],
-  ])("NO_PROXY naming %s: the request goes direct, and --debug says NO_PROXY bypassed the proxy", async (_, noProxy) => {
-    const server = await startHttpsServer(certificates);
-    const proxy = await startProxy();
-    const value = noProxy(new URL(server.url).port);
-    const result = await runCli(["whoami", "--api-url", server.url, "--debug"], {
-      env: trusting({ HTTPS_PROXY: proxy.url, NO_PROXY: value }),
-    });
+  ])(
+    "NO_PROXY naming %s: the request goes direct, and --debug says NO_PROXY bypassed the proxy",
+    async (_, noProxy) => {
+      const server = await startHttpsServer(certificates);
+      const proxy = await startProxy();
+      const value = noProxy(new URL(server.url).port);
+      const result = await runCli(["whoami", "--api-url", server.url, "--debug"], {
+        env: trusting({ HTTPS_PROXY: proxy.url, NO_PROXY: value }),
+      });
 
-    expect(result.code).toBe(0);
-    expect(proxy.tunnels).toEqual([]);
-    expect(server.requests).toHaveLength(1);
-    expect(result.stderr).toMatch(new RegExp(`debug: no proxy for ${server.url}: NO_PROXY entry "[^"]+" bypasses HTTPS_PROXY\\n`));
-  });
+      expect(result.code).toBe(0);
+      expect(proxy.tunnels).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+      expect(result.stderr).toMatch(
+        new RegExp(`debug: no proxy for ${server.url}: NO_PROXY entry "[^"]+" bypasses HTTPS_PROXY\\n`),
+      );
+    },
+  );
 
   it("NO_PROXY naming another port of the host does not bypass the proxy", async () => {
     const server = await startHttpsServer(certificates);
@@ -87,20 +94,23 @@ describe("a proxy that fails", { timeout: 30_000 }, () => {
   it.each([
     [407, "407 Proxy Authentication Required; it asks for credentials: HTTPS_PROXY=http://user:password@host:port"],
     [403, "403 Forbidden; it does not allow connections to this host"],
-  ])("refusing the tunnel with %i: the message names the proxy and its answer; nothing reaches the server", async (status, says) => {
-    const server = await startHttpsServer(certificates);
-    const proxy = await startProxy({ refuse: status });
-    const result = await runCli(["whoami", "--api-url", server.url, "--max-retries", "0", "--json"], {
-      env: trusting({ HTTPS_PROXY: proxy.url }),
-    });
+  ])(
+    "refusing the tunnel with %i: the message names the proxy and its answer; nothing reaches the server",
+    async (status, says) => {
+      const server = await startHttpsServer(certificates);
+      const proxy = await startProxy({ refuse: status });
+      const result = await runCli(["whoami", "--api-url", server.url, "--max-retries", "0", "--json"], {
+        env: trusting({ HTTPS_PROXY: proxy.url }),
+      });
 
-    expect(result.code).toBe(1);
-    expect(server.requests).toEqual([]);
-    expect(proxy.tunnels).toHaveLength(1);
-    const message = `Could not reach ${server.url}: the proxy ${proxy.url} (from HTTPS_PROXY) refused the tunnel: ${says}`;
-    expect(result.stderr).toContain(`error: ${message}\n`);
-    expect(JSON.parse(result.stdout)).toEqual({ error: { code: "connection", status: null, message } });
-  });
+      expect(result.code).toBe(1);
+      expect(server.requests).toEqual([]);
+      expect(proxy.tunnels).toHaveLength(1);
+      const message = `Could not reach ${server.url}: the proxy ${proxy.url} (from HTTPS_PROXY) refused the tunnel: ${says}`;
+      expect(result.stderr).toContain(`error: ${message}\n`);
+      expect(JSON.parse(result.stdout)).toEqual({ error: { code: "connection", status: null, message } });
+    },
+  );
 
   it("that cannot be reached: the message names the proxy, not the API", async () => {
     const server = await startHttpsServer(certificates);
@@ -111,17 +121,29 @@ describe("a proxy that fails", { timeout: 30_000 }, () => {
 
     expect(result.code).toBe(1);
     expect(server.requests).toEqual([]);
-    expect(result.stderr).toContain(`error: Could not reach ${server.url}: the proxy ${down} (from HTTPS_PROXY) cannot be reached (ECONNREFUSED)\n`);
+    expect(result.stderr).toContain(
+      `error: Could not reach ${server.url}: the proxy ${down} (from HTTPS_PROXY) cannot be reached (ECONNREFUSED)\n`,
+    );
   });
 });
 
 describe("a malformed proxy URL", { timeout: 30_000 }, () => {
   it.each([
-    ["HTTPS_PROXY", "http://proxy.example.com:port", "HTTPS_PROXY is not a valid proxy URL; expected http://[user:password@]host:port"],
-    ["http_proxy", "ftp://proxy.example.com:21", "http_proxy names a ftp:// proxy; expected http://[user:password@]host:port (or https://)"],
+    [
+      "HTTPS_PROXY",
+      "http://proxy.example.com:port",
+      "HTTPS_PROXY is not a valid proxy URL; expected http://[user:password@]host:port",
+    ],
+    [
+      "http_proxy",
+      "ftp://proxy.example.com:21",
+      "http_proxy names a ftp:// proxy; expected http://[user:password@]host:port (or https://)",
+    ],
   ])("%s=%s: a usage error naming the variable (exit 2), nothing sent", async (variable, value, message) => {
     const server = await startHttpsServer(certificates);
-    const result = await runCli(["whoami", "--api-url", server.url, "--json"], { env: trusting({ [variable]: value }) });
+    const result = await runCli(["whoami", "--api-url", server.url, "--json"], {
+      env: trusting({ [variable]: value }),
+    });
 
     expect(result.code).toBe(2);
     expect(server.requests).toEqual([]);
@@ -152,7 +174,9 @@ describe("proxy credentials (http://user:password@host:port)", { timeout: 30_000
     expect(proxy.tunnels.map((t) => t.proxyAuthorization)).toEqual([`Basic ${basic}`]);
     // Neither the credentials nor the key travel to the API server.
     expect(server.requests[0]?.headers["proxy-authorization"]).toBeUndefined();
-    expect(result.stderr).toContain(`debug: proxy ${proxy.url} (from HTTPS_PROXY, credentials not shown) for ${server.url}\n`);
+    expect(result.stderr).toContain(
+      `debug: proxy ${proxy.url} (from HTTPS_PROXY, credentials not shown) for ${server.url}\n`,
+    );
     expectHidden(result.stdout, result.stderr);
   });
 
@@ -169,7 +193,9 @@ describe("proxy credentials (http://user:password@host:port)", { timeout: 30_000
     ]);
 
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 2]);
-    expect(runs[0]?.stderr).toContain("refused the tunnel: 407 Proxy Authentication Required; check the user name and password in HTTPS_PROXY");
+    expect(runs[0]?.stderr).toContain(
+      "refused the tunnel: 407 Proxy Authentication Required; check the user name and password in HTTPS_PROXY",
+    );
     for (const run of runs) expectHidden(run.stdout, run.stderr);
   });
 });

@@ -31,7 +31,8 @@ export async function runAttempt<T>(
     return await run(controller.signal);
   } catch (error) {
     if (error instanceof DeepsetCloudError) throw error;
-    if (timedOut) throw new TimeoutError(`No complete response from ${target} within ${timeoutMs} ms`, {
+    if (timedOut)
+      throw new TimeoutError(`No complete response from ${target} within ${timeoutMs} ms`, {
         cause: error,
         attempts: attempt,
       });

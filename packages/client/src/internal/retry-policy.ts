@@ -27,7 +27,11 @@ export function isRetryable(error: unknown): boolean {
  * What went wrong under a failed fetch: fetch wraps it ("fetch failed"), sometimes twice (an
  * aborted dispatch), so the innermost cause is the one that knows (ECONNREFUSED, a TLS code, …).
  */
-export function rootCause(error: unknown): { code?: string | undefined; message?: string | undefined; syscall?: unknown } {
+export function rootCause(error: unknown): {
+  code?: string | undefined;
+  message?: string | undefined;
+  syscall?: unknown;
+} {
   let cause = error as { cause?: unknown };
   for (let depth = 0; depth < 8 && cause.cause instanceof Object; depth++) cause = cause.cause as { cause?: unknown };
   const { code, message, syscall } = cause as { code?: unknown; message?: unknown; syscall?: unknown };

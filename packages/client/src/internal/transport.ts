@@ -120,12 +120,15 @@ export function createTransport(settings: TransportSettings): Transport {
       const elapsed = () => `${Math.round(performance.now() - started)} ms`;
       let response: Response;
       try {
-        response = await runAttempt(async (attemptSignal) => complete(await settings.fetch(url, { ...init, signal: attemptSignal })), {
-          timeoutMs,
-          signal,
-          target,
-          attempt: attempts,
-        });
+        response = await runAttempt(
+          async (attemptSignal) => complete(await settings.fetch(url, { ...init, signal: attemptSignal })),
+          {
+            timeoutMs,
+            signal,
+            target,
+            attempt: attempts,
+          },
+        );
       } catch (error) {
         logger?.debug(`${method} ${url} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
         if (!isRetryable(error)) throw error;
@@ -133,7 +136,9 @@ export function createTransport(settings: TransportSettings): Transport {
         unknownOutcome ||= outcomeUnknown(error);
         if (retries >= maxRetries) throw error;
         const wait = retryDelayMs(retries++, undefined);
-        logger?.warn(`${method} ${url} failed: ${(error as Error).message}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`);
+        logger?.warn(
+          `${method} ${url} failed: ${(error as Error).message}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
+        );
         if (!(await pause(wait, waitSignal, signal))) throw error;
         continue;
       }
@@ -148,7 +153,14 @@ export function createTransport(settings: TransportSettings): Transport {
         records.set(response, { attempts, requestId, error: undefined });
         return response;
       }
-      const error = await errorFor(response, { method, url: String(url), attempts, operation, apiKey, afterRetry: unknownOutcome });
+      const error = await errorFor(response, {
+        method,
+        url: String(url),
+        attempts,
+        operation,
+        apiKey,
+        afterRetry: unknownOutcome,
+      });
       // A redirect, or a success the spec does not know: nothing to retry, and no data to hand on.
       if (status < 400) throw error;
       last = { response, error };
@@ -170,7 +182,9 @@ export function createTransport(settings: TransportSettings): Transport {
       if (!isRetryable(error) || retries >= maxRetries) return settle();
       unknownOutcome ||= outcomeUnknown(error);
       const wait = retryDelayMs(retries++, response.headers);
-      logger?.warn(`${method} ${url} answered ${status}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`);
+      logger?.warn(
+        `${method} ${url} answered ${status}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
+      );
       if (status === 429) gate.pause(wait, startedAt);
       else if (!(await pause(wait, waitSignal, signal))) return settle();
     }
@@ -200,7 +214,14 @@ async function pause(ms: number, waitSignal: AbortSignal, signal: AbortSignal): 
 
 async function errorFor(
   response: Response,
-  call: { method: string; url: string; attempts: number; operation: Operation | undefined; apiKey: string | undefined; afterRetry: boolean },
+  call: {
+    method: string;
+    url: string;
+    attempts: number;
+    operation: Operation | undefined;
+    apiKey: string | undefined;
+    afterRetry: boolean;
+  },
 ): Promise<ApiError> {
   const text = response.bodyUsed ? "" : await response.clone().text();
   return errorFromResponse(

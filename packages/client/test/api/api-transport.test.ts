@@ -8,7 +8,9 @@ import { API_KEY, ORG } from "../helpers/mock-fetch.js";
 
 it("is retried on 503 and answers as openapi-fetch does", async () => {
   const api = await startServer((_req, res, i) =>
-    i === 0 ? answer(res, 503, { detail: "busy" }, { "retry-after": "0" }) : answer(res, 200, [{ name: "default", workspace_id: ORG }]),
+    i === 0
+      ? answer(res, 503, { detail: "busy" }, { "retry-after": "0" })
+      : answer(res, 200, [{ name: "default", workspace_id: ORG }]),
   );
   const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: api.url });
 
@@ -65,7 +67,13 @@ it("checks the request against the spec before sending, as the methods do", asyn
   const bodyError = await dc.api
     .POST("/api/v1/organization/{organization_id}/invitation", {
       params: { path: { organization_id: ORG } },
-      body: { email: "ada@example.com", given_name: "Ada", family_name: "Lovelace", role: "member", workspace_ids: ["nope"] },
+      body: {
+        email: "ada@example.com",
+        given_name: "Ada",
+        family_name: "Lovelace",
+        role: "member",
+        workspace_ids: ["nope"],
+      },
     })
     .catch((e: unknown) => e);
 

@@ -4,8 +4,9 @@
 // 8 kB; the spec-driven transport (rate-limit pause, parameter validators, the operations
 // table) passed it, so the test holds the size where it stands, plus a little, and
 // `pnpm bench` prints the figure against the budget.
-import { gzipSync } from "node:zlib";
+
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 

@@ -36,7 +36,12 @@ it("a key echoed in headers and the body is redacted from the error's headers, b
   expect(error.headers.get("x-request-id")).toBe("req-7");
   expect(error.requestId).toBe("req-7");
   expect(error.body).toEqual({ detail: "bad request from Bearer ***" });
-  const printed = [inspect(error, { depth: 5, showHidden: true }), error.message, String(error.stack), JSON.stringify(error)].join("\n");
+  const printed = [
+    inspect(error, { depth: 5, showHidden: true }),
+    error.message,
+    String(error.stack),
+    JSON.stringify(error),
+  ].join("\n");
   expect(printed).toContain("bad request from Bearer ***");
   expect(printed).not.toContain(API_KEY);
   expect(printed).not.toContain("abc123");

@@ -39,7 +39,10 @@ describe("pnpm generate --check", { timeout: 30_000 }, () => {
   it("fails, naming the file, after a hand edit of a generated file", async () => {
     await cp(committed, dir, { recursive: true });
     const file = join(dir, "openapi.ts");
-    await writeFile(file, (await readFile(file, "utf8")).replace("workspace_ids?: string[]", "workspace_ids: string[]"));
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("workspace_ids?: string[]", "workspace_ids: string[]"),
+    );
 
     const { code, output } = await check(dir);
 

@@ -43,7 +43,9 @@ describe("getMe", () => {
   });
 
   it("fails clearly when a 200 carries a body that is not JSON", async () => {
-    const mock = mockFetch(() => new Response("<html>login</html>", { status: 200, headers: { "content-type": "text/html" } }));
+    const mock = mockFetch(
+      () => new Response("<html>login</html>", { status: 200, headers: { "content-type": "text/html" } }),
+    );
     const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
 
     const error = await dc.getMe().catch((e: unknown) => e);

@@ -14,9 +14,7 @@ describe("organization ID", () => {
     const error = await dc.inviteUser(organizationId, ADA).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect((error as InvalidRequestError).issues).toEqual([
-      { path: "organization_id", message: expect.any(String) },
-    ]);
+    expect((error as InvalidRequestError).issues).toEqual([{ path: "organization_id", message: expect.any(String) }]);
     expect(mock.requests).toHaveLength(0);
   });
 

@@ -78,7 +78,9 @@ describe("a 429 without a usable Retry-After", () => {
 
 describe("the pause is shared", () => {
   it("a call started during another call's pause sends nothing until the pause ends", async () => {
-    const mock = mockFetch((request) => (request.body?.includes("first") && mock.requests.length === 1 ? limited("3")() : json(201, {})));
+    const mock = mockFetch((request) =>
+      request.body?.includes("first") && mock.requests.length === 1 ? limited("3")() : json(201, {}),
+    );
     const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
 
     const first = dc.inviteUser(ORG, { ...ADA, email: "first@example.com" });
@@ -96,7 +98,9 @@ describe("the pause is shared", () => {
   });
 
   it("after the pause, calls start one at a time, spaced by the wait asked for plus 10 %", async () => {
-    const mock = mockFetch((r, i) => (i === 0 ? empty(429, { "retry-after-ms": "1000" }) : json(r.method === "GET" ? 200 : 201, {})));
+    const mock = mockFetch((r, i) =>
+      i === 0 ? empty(429, { "retry-after-ms": "1000" }) : json(r.method === "GET" ? 200 : 201, {}),
+    );
     const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
 
     const first = dc.getMe();

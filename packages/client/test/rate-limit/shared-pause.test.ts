@@ -30,7 +30,13 @@ it("16 concurrent calls against a server allowing 5 requests a second: all succe
   const api = await startServer((_req, res) => {
     const waitMs = limiter.take();
     if (waitMs === undefined) answer(res, 201, {});
-    else answer(res, 429, { detail: "slow down" }, { "retry-after-ms": String(waitMs), "retry-after": String(Math.ceil(waitMs / 1000)) });
+    else
+      answer(
+        res,
+        429,
+        { detail: "slow down" },
+        { "retry-after-ms": String(waitMs), "retry-after": String(Math.ceil(waitMs / 1000)) },
+      );
   });
   const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: api.url, maxRetries: 2 });
 

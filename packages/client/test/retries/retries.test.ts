@@ -7,10 +7,10 @@ import {
   ApiError,
   ConnectionError,
   createDeepsetCloud,
+  type Logger,
   ServerError,
   SignupFailedError,
   TimeoutError,
-  type Logger,
 } from "../../src/index.js";
 import { ADA, API_KEY, BASE_URL, empty, json, mockFetch, ORG, type Responder } from "../helpers/mock-fetch.js";
 
@@ -48,7 +48,12 @@ function start<T>(call: Promise<T>): Promise<T | unknown> {
 
 describe("retried", () => {
   it.each([429, 502, 503, 504])("a %i, then success: two requests, attempts 2", async (status) => {
-    const { mock, dc } = client(script(() => empty(status), () => json(201, {}, { "x-request-id": "req-2" })));
+    const { mock, dc } = client(
+      script(
+        () => empty(status),
+        () => json(201, {}, { "x-request-id": "req-2" }),
+      ),
+    );
 
     const pending = start(dc.inviteUser(ORG, ADA));
     await vi.advanceTimersByTimeAsync(499);
@@ -137,7 +142,12 @@ describe("retried", () => {
 
 describe("waits as the server asks", () => {
   it("Retry-After in seconds", async () => {
-    const { mock, dc } = client(script(() => empty(429, { "retry-after": "3" }), () => json(201, {})));
+    const { mock, dc } = client(
+      script(
+        () => empty(429, { "retry-after": "3" }),
+        () => json(201, {}),
+      ),
+    );
     const pending = start(dc.inviteUser(ORG, ADA));
     await vi.advanceTimersByTimeAsync(2_999);
     expect(mock.requests).toHaveLength(1);
@@ -148,7 +158,10 @@ describe("waits as the server asks", () => {
   it("Retry-After as an HTTP date", async () => {
     vi.setSystemTime(new Date("2026-11-28T08:00:00Z"));
     const { mock, dc } = client(
-      script(() => empty(503, { "retry-after": "Sat, 28 Nov 2026 08:00:05 GMT" }), () => json(201, {})),
+      script(
+        () => empty(503, { "retry-after": "Sat, 28 Nov 2026 08:00:05 GMT" }),
+        () => json(201, {}),
+      ),
     );
     const pending = start(dc.inviteUser(ORG, ADA));
     await vi.advanceTimersByTimeAsync(4_999);
@@ -158,7 +171,12 @@ describe("waits as the server asks", () => {
   });
 
   it("retry-after-ms", async () => {
-    const { mock, dc } = client(script(() => empty(429, { "retry-after-ms": "250" }), () => json(201, {})));
+    const { mock, dc } = client(
+      script(
+        () => empty(429, { "retry-after-ms": "250" }),
+        () => json(201, {}),
+      ),
+    );
     const pending = start(dc.inviteUser(ORG, ADA));
     await vi.advanceTimersByTimeAsync(249);
     expect(mock.requests).toHaveLength(1);
@@ -167,7 +185,12 @@ describe("waits as the server asks", () => {
   });
 
   it("but never longer than 60 s", async () => {
-    const { mock, dc } = client(script(() => empty(429, { "retry-after": "86400" }), () => json(201, {})));
+    const { mock, dc } = client(
+      script(
+        () => empty(429, { "retry-after": "86400" }),
+        () => json(201, {}),
+      ),
+    );
     const pending = start(dc.inviteUser(ORG, ADA));
     await vi.advanceTimersByTimeAsync(59_999);
     expect(mock.requests).toHaveLength(1);
@@ -220,7 +243,13 @@ describe("never retried", () => {
 
 describe("the body", () => {
   it("is the same bytes on every attempt, even if the caller changes the object meanwhile", async () => {
-    const { mock, dc } = client(script(() => empty(503), () => empty(502), () => json(201, {})));
+    const { mock, dc } = client(
+      script(
+        () => empty(503),
+        () => empty(502),
+        () => json(201, {}),
+      ),
+    );
     const invitation = { ...ADA, workspace_ids: ["3fa85f64-5717-4562-b3fc-2c963f66afa6"] };
 
     const pending = start(dc.inviteUser(ORG, invitation));
@@ -260,7 +289,9 @@ describe("a 409 after an attempt whose outcome is unknown", () => {
       calls++;
       if (calls === 2) return empty(409);
       const signal = new Request(input, init).signal;
-      return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new DOMException("x", "AbortError"))));
+      return new Promise((_, reject) =>
+        signal.addEventListener("abort", () => reject(new DOMException("x", "AbortError"))),
+      );
     };
     const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, timeoutMs: 1_000 });
     const pending = start(dc.inviteUser(ORG, ADA));
@@ -283,7 +314,14 @@ describe("logging of retries", () => {
       warn: (m) => lines.push(`warn ${m}`),
       error: (m) => lines.push(`error ${m}`),
     };
-    const { dc } = client(script(() => empty(503, { "x-request-id": "r1" }), reset, () => json(201, {})), { logger });
+    const { dc } = client(
+      script(
+        () => empty(503, { "x-request-id": "r1" }),
+        reset,
+        () => json(201, {}),
+      ),
+      { logger },
+    );
     const pending = start(dc.inviteUser(ORG, ADA));
     await vi.advanceTimersByTimeAsync(1_500);
     await pending;

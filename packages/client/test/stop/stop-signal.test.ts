@@ -50,7 +50,9 @@ it("a call waiting out the rate-limit pause when the stop comes sends nothing", 
 
   const first = dc.inviteUser(ORG, ADA, { stopSignal: stop.signal }).catch((e: unknown) => e);
   await vi.advanceTimersByTimeAsync(0);
-  const second = dc.inviteUser(ORG, { ...ADA, email: "b@example.com" }, { stopSignal: stop.signal }).catch((e: unknown) => e);
+  const second = dc
+    .inviteUser(ORG, { ...ADA, email: "b@example.com" }, { stopSignal: stop.signal })
+    .catch((e: unknown) => e);
   await vi.advanceTimersByTimeAsync(1_000);
   stop.abort();
 

@@ -15,7 +15,12 @@ function certificateFailure(code: string, message: string) {
 async function inviteThrough(fail: () => never) {
   const mock = mockFetch(fail);
   const log: string[] = [];
-  const logger = { debug: (m: string) => log.push(`debug ${m}`), info: () => {}, warn: (m: string) => log.push(`warn ${m}`), error: () => {} };
+  const logger = {
+    debug: (m: string) => log.push(`debug ${m}`),
+    info: () => {},
+    warn: (m: string) => log.push(`warn ${m}`),
+    error: () => {},
+  };
   const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, maxRetries: 2, logger });
   const error = await dc.inviteUser(ORG, ADA).catch((e: unknown) => e);
   return { error, requests: mock.requests.length, log };
@@ -27,18 +32,23 @@ describe("a certificate error", () => {
     ["UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "unable to get local issuer certificate"],
     ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"],
     ["DEPTH_ZERO_SELF_SIGNED_CERT", "self-signed certificate"],
-  ])("from an unknown issuer (%s): ConnectionError naming it and NODE_EXTRA_CA_CERTS, sent once", async (code, problem) => {
-    const { error, requests, log } = await inviteThrough(certificateFailure(code, problem));
+  ])(
+    "from an unknown issuer (%s): ConnectionError naming it and NODE_EXTRA_CA_CERTS, sent once",
+    async (code, problem) => {
+      const { error, requests, log } = await inviteThrough(certificateFailure(code, problem));
 
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as ConnectionError).attempts).toBe(1);
-    expect(requests).toBe(1);
-    // The attempt is logged; no retry is announced.
-    expect(log).toEqual([expect.stringMatching(/^debug POST \S+ → no response: ConnectionError \(attempt 1, \d+ ms\)$/)]);
-    const { message } = error as Error;
-    expect(message).toContain(`Could not reach ${BASE_URL}: ${problem} (${code})`);
-    expect(message).toContain("NODE_EXTRA_CA_CERTS");
-  });
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as ConnectionError).attempts).toBe(1);
+      expect(requests).toBe(1);
+      // The attempt is logged; no retry is announced.
+      expect(log).toEqual([
+        expect.stringMatching(/^debug POST \S+ → no response: ConnectionError \(attempt 1, \d+ ms\)$/),
+      ]);
+      const { message } = error as Error;
+      expect(message).toContain(`Could not reach ${BASE_URL}: ${problem} (${code})`);
+      expect(message).toContain("NODE_EXTRA_CA_CERTS");
+    },
+  );
 
   it.each([
     ["CERT_HAS_EXPIRED", "certificate has expired"],

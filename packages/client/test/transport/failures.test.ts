@@ -1,11 +1,6 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  AbortError,
-  ConnectionError,
-  createDeepsetCloud,
-  TimeoutError,
-} from "../../src/index.js";
+import { AbortError, ConnectionError, createDeepsetCloud, TimeoutError } from "../../src/index.js";
 import { ADA, API_KEY, BASE_URL, json, mockFetch, ORG } from "../helpers/mock-fetch.js";
 
 /** A fetch that never answers, but honours the request's signal the way Node's fetch does. */
@@ -22,7 +17,13 @@ afterEach(() => {
 describe("an attempt without a response", () => {
   it("past timeoutMs rejects with TimeoutError", async () => {
     vi.useFakeTimers();
-    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: hangingFetch, timeoutMs: 5_000, maxRetries: 0 });
+    const dc = createDeepsetCloud({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      fetch: hangingFetch,
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
 
     const pending = dc.inviteUser(ORG, ADA).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(5_000);
@@ -34,7 +35,13 @@ describe("an attempt without a response", () => {
 
   it("a per-call timeoutMs overrides the client's", async () => {
     vi.useFakeTimers();
-    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: hangingFetch, timeoutMs: 60_000, maxRetries: 0 });
+    const dc = createDeepsetCloud({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      fetch: hangingFetch,
+      timeoutMs: 60_000,
+      maxRetries: 0,
+    });
 
     const pending = dc.getMe({ timeoutMs: 100 }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(100);
@@ -91,15 +98,21 @@ describe("an attempt without a response", () => {
 
   it("a failure nested under the dispatcher's own abort is named by the innermost error", async () => {
     // What undici's fetch throws when a proxy refuses the tunnel: fetch failed → cancelled → the reason.
-    const refusedTunnel = Object.assign(new Error("Proxy response (407) !== 200 when HTTP Tunneling"), { code: "UND_ERR_ABORTED" });
+    const refusedTunnel = Object.assign(new Error("Proxy response (407) !== 200 when HTTP Tunneling"), {
+      code: "UND_ERR_ABORTED",
+    });
     const fetch: typeof globalThis.fetch = async () => {
-      throw new TypeError("fetch failed", { cause: Object.assign(new DOMException("Request was cancelled."), { cause: refusedTunnel }) });
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new DOMException("Request was cancelled."), { cause: refusedTunnel }),
+      });
     };
     const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch, maxRetries: 0 });
 
     const error = await dc.inviteUser(ORG, ADA).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe(`Could not reach ${BASE_URL}: Proxy response (407) !== 200 when HTTP Tunneling (UND_ERR_ABORTED)`);
+    expect((error as Error).message).toBe(
+      `Could not reach ${BASE_URL}: Proxy response (407) !== 200 when HTTP Tunneling (UND_ERR_ABORTED)`,
+    );
   });
 });

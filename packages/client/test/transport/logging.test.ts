@@ -20,7 +20,9 @@ describe("logger", () => {
 
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toMatch(
-      new RegExp(`^debug POST ${BASE_URL}/api/v1/organization/${ORG}/invitation → 201 \\(attempt 1, \\d+ ms, request id req-42\\)$`),
+      new RegExp(
+        `^debug POST ${BASE_URL}/api/v1/organization/${ORG}/invitation → 201 \\(attempt 1, \\d+ ms, request id req-42\\)$`,
+      ),
     );
   });
 
@@ -61,7 +63,12 @@ describe("the API key never leaks", () => {
       const mock = mockFetch(answer);
       const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, logger, maxRetries: 0 });
       const error = (await dc.inviteUser(ORG, ADA).catch((e: unknown) => e)) as Error;
-      seen.push(error.message, String(error.stack), JSON.stringify(error), String(JSON.stringify((error as { body?: unknown }).body)));
+      seen.push(
+        error.message,
+        String(error.stack),
+        JSON.stringify(error),
+        String(JSON.stringify((error as { body?: unknown }).body)),
+      );
       // The key did travel, in the header where it belongs.
       expect(mock.requests[0]?.headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
     }

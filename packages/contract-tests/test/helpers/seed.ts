@@ -145,7 +145,8 @@ export function parseSeed(mdx: string): SeedOperation {
   const body = only(elements, (e) => e.name === "RequestSchema", "<RequestSchema>");
   const statusCodes = only(elements, (e) => e.name === "StatusCodes", "<StatusCodes>");
   const prose = proseParagraphs(mdx);
-  if (prose.length !== 1) throw new Error(`Expected one description paragraph, found ${prose.length}: ${JSON.stringify(prose)}`);
+  if (prose.length !== 1)
+    throw new Error(`Expected one description paragraph, found ${prose.length}: ${JSON.stringify(prose)}`);
 
   const responses = statusCodes.props.responses;
   if (!responses || typeof responses !== "object") throw new Error("<StatusCodes responses>: expected an object");
@@ -159,7 +160,6 @@ export function parseSeed(mdx: string): SeedOperation {
     responses: responses as Record<string, unknown>,
   };
 }
-
 
 /** The operation of a ($ref-resolved) spec shaped like `SeedOperation`, or undefined when the spec lacks it. */
 export function specOperation(spec: unknown, method: string, path: string): SeedOperation | undefined {
@@ -192,9 +192,29 @@ export interface Mismatch {
 // Keywords that only annotate a schema: the spec may add these (e.g. `examples`) where
 // the seed has none. Any other keyword the spec adds would make it validate differently
 // from the API the seed documents.
-const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$comment", "deprecated", "readOnly", "writeOnly"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "examples",
+  "example",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 // Keywords whose value is a schema, or a list or map of schemas.
-const SUBSCHEMA = new Set(["items", "not", "additionalProperties", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties"]);
+const SUBSCHEMA = new Set([
+  "items",
+  "not",
+  "additionalProperties",
+  "contains",
+  "propertyNames",
+  "if",
+  "then",
+  "else",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+]);
 const SUBSCHEMA_LISTS = new Set(["anyOf", "oneOf", "allOf", "prefixItems"]);
 const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
 // Keywords whose value is a set: order does not matter.
@@ -228,7 +248,10 @@ export function seedMismatches(seed: unknown, spec: unknown, path = "", context:
     const out: Mismatch[] = [];
     for (const key of Object.keys(spec)) {
       if (!(key in seed) && !ANNOTATIONS.has(key)) {
-        out.push({ path: join(path, key), message: `the spec adds ${key}: ${show(spec[key])}, which the seed does not state` });
+        out.push({
+          path: join(path, key),
+          message: `the spec adds ${key}: ${show(spec[key])}, which the seed does not state`,
+        });
       }
     }
     for (const [key, value] of Object.entries(seed)) {
@@ -269,7 +292,8 @@ export function seedMismatches(seed: unknown, spec: unknown, path = "", context:
 }
 
 function listMismatches(seed: unknown, spec: unknown, path: string, context: Context): Mismatch[] {
-  if (!Array.isArray(seed) || !Array.isArray(spec) || seed.length !== spec.length) return exactMismatches(seed, spec, path);
+  if (!Array.isArray(seed) || !Array.isArray(spec) || seed.length !== spec.length)
+    return exactMismatches(seed, spec, path);
   return seed.flatMap((item, i) => seedMismatches(item, spec[i], join(path, i), context));
 }
 
@@ -289,7 +313,8 @@ function exactMismatches(seed: unknown, spec: unknown, path: string): Mismatch[]
 
 function isDeepStrictEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => isDeepStrictEqual(v, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => isDeepStrictEqual(v, b[i]));
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => k in b && isDeepStrictEqual(a[k], b[k]));
