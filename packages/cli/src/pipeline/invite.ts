@@ -75,23 +75,14 @@ export async function runInvite(context: CommandContext, run: InviteRun): Promis
     };
 
     // Every row is checked before anything is sent.
-    const first = readRows(undefined, (names) => renderUnknownColumns(output, names, source.label));
-    const problems: Problem[] = [];
-    const invalidLines = new Set<number | null>();
-    let total = 0;
-    for await (const row of first.rows) {
-      total++;
-      if (row.problems) {
-        problems.push(...row.problems);
-        invalidLines.add(row.line);
-      }
-    }
+    const { total, problems, invalidLines, namesUsed } = await checkEveryRow(
+      readRows(undefined, (names) => renderUnknownColumns(output, names, source.label)),
+    );
     if (total === 0) throw new CliError("invalid_input", `${source.label} has no rows to invite; nothing was sent.`);
     refuseProblems(problems, invalidLines.size, total);
 
     const client = once(() => context.connect());
     // Workspace names are resolved with one list of the workspaces, for the whole run.
-    const namesUsed = first.validator.workspaceNamesUsed;
     let names: WorkspaceNames | undefined;
     if (namesUsed.size > 0) {
       names = workspaceNames(await (await client()).listWorkspaces());
@@ -201,6 +192,24 @@ export async function runInvite(context: CommandContext, run: InviteRun): Promis
     stopListening();
     await input?.dispose();
   }
+}
+
+/**
+ * The first pass: every row checked, and what the run needs of it. The validator and its
+ * emails stay behind, so the rows' memory is not held while they are sent.
+ */
+async function checkEveryRow(pass: { validator: RowValidator; rows: AsyncIterable<CheckedRow> }) {
+  const problems: Problem[] = [];
+  const invalidLines = new Set<number | null>();
+  let total = 0;
+  for await (const row of pass.rows) {
+    total++;
+    if (row.problems) {
+      problems.push(...row.problems);
+      invalidLines.add(row.line);
+    }
+  }
+  return { total, problems, invalidLines, namesUsed: pass.validator.workspaceNamesUsed };
 }
 
 /** How many rows a run would send: the valid ones an earlier run has not finished. */
