@@ -2,9 +2,9 @@
 // configuration and users in a folder of the caller's, one user created for the run, and the
 // configuration that points npm and pnpm at it and at nothing else.
 //
-// @dcloud/* lives only here: no uplink for the scope, so nothing published, viewed or
-// installed under @dcloud can come from, or go to, another registry. Every other package
-// (openapi-fetch, which the client depends on) is read through the uplink the caller names.
+// It has no uplink: nothing published, viewed or installed can come from, or go to, another
+// registry. The third-party packages a release needs (openapi-fetch, which the client depends
+// on) are published into it from the clone's own install (`seed`), so it needs no network.
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -56,10 +56,10 @@ export const withoutInherited = (env) =>
  *   packument(name)     what it serves for a package (versions, dist-tags), or null;
  *   inspect(name, v)    what it serves for name@v: the manifest, the tarball, its files;
  *   stop()              ends the server (idempotent).
+ *   seed(dirs)          publishes installed third-party packages (their folders) to it.
  * @param {string} dir
- * @param {{ uplink: string }} options where packages other than @dcloud/* come from
  */
-export async function startRegistry(dir, { uplink }) {
+export async function startRegistry(dir) {
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, "config.yaml");
   writeFileSync(
@@ -67,12 +67,9 @@ export async function startRegistry(dir, { uplink }) {
     stringify({
       storage: join(dir, "storage"),
       auth: { htpasswd: { file: join(dir, "htpasswd"), max_users: 1 } },
-      uplinks: { upstream: { url: uplink } },
+      // No uplinks, and no `proxy` for any package: only what is published here is served.
       packages: {
-        "@dcloud/*": { access: "$all", publish: "$authenticated", unpublish: "$authenticated" },
-        // Third-party packages are read through the uplink; none is published here ("nobody"
-        // is a group no user of this registry belongs to).
-        "**": { access: "$all", publish: "nobody", unpublish: "nobody", proxy: "upstream" },
+        "**": { access: "$all", publish: "$authenticated", unpublish: "$authenticated" },
       },
       web: { enable: false },
       log: { type: "stdout", format: "pretty", level: "warn", colors: false },
@@ -172,7 +169,24 @@ export async function startRegistry(dir, { uplink }) {
     return { name, version, served, packed, tarball, files };
   };
 
-  return { url, token, env, packument, inspect, stop };
+  /**
+   * Publishes installed packages (their folders) as they are, scripts not run.
+   * @param {string[]} dirs
+   */
+  const seed = async (dirs) => {
+    const packed = join(client, "seed");
+    mkdirSync(packed, { recursive: true });
+    for (const dir of dirs) {
+      const { stdout } = await must("npm", ["pack", dir, "--ignore-scripts", "--pack-destination", packed], {
+        cwd: client,
+        env: env(),
+      });
+      const tarball = join(packed, stdout.trim().split("\n").pop() ?? "");
+      await must("npm", ["publish", tarball, "--ignore-scripts"], { cwd: client, env: env() });
+    }
+  };
+
+  return { url, token, env, packument, inspect, seed, stop };
 }
 
 /**

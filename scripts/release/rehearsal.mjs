@@ -18,6 +18,7 @@ import { must, run, tail } from "./exec.mjs";
 import { clientScript, clientUseProblems, fileProblems, manifestProblems } from "./expectations.mjs";
 import { lintTarball, PUBLISHED } from "./packages.mjs";
 import { startRegistry, withoutInherited } from "./registry.mjs";
+import { thirdPartyDependencies } from "./third-party.mjs";
 import { expectedVersion, largestBump, readChangesets, readVersions, workflowProblems } from "./versioning.mjs";
 /** @import { RunResult } from "./exec.mjs" */
 /** @import { Inspected } from "./expectations.mjs" */
@@ -133,20 +134,17 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
       step("installed the clone offline");
     };
     // Clone and registry at once, both settled, so that a registry that started is stopped
-    // whatever failed. Packages other than @dcloud/* come through the registry npm uses here.
+    // whatever failed.
     const cloning = cloneAndInstall();
     cloning.catch(() => {}); // settled below
-    const uplink =
-      (await run("npm", ["config", "get", "registry"], { cwd: temp, env: base, signal })).stdout.trim() ||
-      "https://registry.npmjs.org/";
-    const [starting, installing] = await Promise.allSettled([
-      startRegistry(join(temp, "registry"), { uplink }),
-      cloning,
-    ]);
+    const [starting, installing] = await Promise.allSettled([startRegistry(join(temp, "registry")), cloning]);
     if (starting.status === "rejected") throw starting.reason;
     registry = starting.value;
     if (installing.status === "rejected") throw installing.reason;
-    step(`registry at ${registry.url}; packages other than @dcloud/* through ${uplink}`);
+    // What the published packages need from elsewhere, served from the clone's own install.
+    const thirdParty = thirdPartyDependencies(PUBLISHED.map(({ dir }) => join(repo, dir)));
+    await registry.seed(thirdParty);
+    step(`registry at ${registry.url}, with ${thirdParty.length} third-party package(s) from the clone's install`);
     const env = registry.env(base);
     /** @param {string[]} args */
     const pnpm = (args) => must(join(repo, "node_modules/.bin/pnpm"), args, { cwd: repo, env, signal });
@@ -286,13 +284,7 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
           env,
           signal,
         });
-        if (result.code !== 0) {
-          // A third-party package the registry could not fetch: Verdaccio answers 404.
-          const upstream = /404 Not Found - GET \S+\/(?!@dcloud)[^/\s]+ /.test(result.stderr)
-            ? `\n(the registry could not fetch it from ${uplink}: can Node reach it from here? NODE_EXTRA_CA_CERTS, HTTPS_PROXY)`
-            : "";
-          return [`npm install exited ${result.code}:\n${tail(result.stderr || result.stdout)}${upstream}`];
-        }
+        if (result.code !== 0) return [`npm install exited ${result.code}:\n${tail(result.stderr || result.stdout)}`];
         const lock = /** @type {{ packages: Record<string, { version?: string, resolved?: string }> }} */ (
           JSON.parse(readFileSync(join(app, "package-lock.json"), "utf8"))
         );

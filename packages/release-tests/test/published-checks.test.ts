@@ -20,8 +20,7 @@ let broken: Awaited<ReturnType<typeof registry.inspect>>;
 
 beforeAll(async () => {
   temp = mkdtempSync(join(tmpdir(), "dcloud-bad-release-"));
-  // No third-party package is needed: the uplink is a closed port on this machine.
-  registry = await startRegistry(join(temp, "registry"), { uplink: "http://127.0.0.1:9/" });
+  registry = await startRegistry(join(temp, "registry"));
   const dir = join(temp, "broken");
   mkdirSync(dir);
   writeFileSync(
