@@ -1,6 +1,8 @@
 // Ctrl-C (or SIGTERM) during a run: nothing new starts — no request, no retry — and waits end
 // at once (the client's stopSignal); the requests in flight get up to 5 s to finish, and no
 // longer than they take, then they are aborted (the client's signal).
+import { setMaxListeners } from "node:events";
+
 const GRACE_MS = 5_000;
 
 export class Interruption {
@@ -9,6 +11,11 @@ export class Interruption {
   /** Aborts 5 s later: the client cuts what is still in flight. */
   readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | undefined;
+
+  constructor() {
+    // Every call in flight listens to both: more than Node's default of 10 is the design, not a leak.
+    setMaxListeners(0, this.#stop.signal, this.#abort.signal);
+  }
 
   get stopSignal(): AbortSignal {
     return this.#stop.signal;

@@ -114,6 +114,13 @@ describe("a bulk run", () => {
     expect(lines.filter((l) => l.status === "not_attempted")).toHaveLength(29);
   });
 
+  it("--concurrency 32: stderr stays empty (no warning from Node about the many calls sharing one interrupt signal)", async () => {
+    const { api, result } = await bulk(usersCsv(64), ["--concurrency", "32"], { delayMs: 20 });
+    expect(result.code).toBe(0);
+    expect(api.applied.size).toBe(64);
+    expect(result.stderr).toBe("");
+  });
+
   it("with --concurrency 4, at most the requests already in flight are sent after a 402", async () => {
     const { api, result, lines } = await bulk(usersCsv(40), ["--concurrency", "4"], { always: 402, delayMs: 20 });
     expect(result.code).toBe(3);
