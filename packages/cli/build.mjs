@@ -2,15 +2,14 @@
 // csv-parse, p-limit and cli-progress inside: no TypeScript and no dependency lookup at run
 // time.
 //
-// Start-up (measured by bench/throughput.bench.mjs): the bundle is CommonJS, because Node's ESM
-// loader costs a start-up about 6 ms on its own and another ~8 ms to load CommonJS commander
-// through it. What a command needs only when it runs (the client, the bulk run, the progress
-// bar, completion scripts) sits behind import() in the source; in a CommonJS bundle esbuild
-// keeps such modules in the file but evaluates them only when first imported.
-//
-// undici, for runs behind a proxy, is the exception: half a megabyte that would cost every
-// start-up ~15 ms to parse even unused, so src/network/proxy-fetch.ts is bundled into a file of
-// its own, dist/proxy-fetch.js, which dcloud.js requires only when a proxy variable is set.
+// Start-up (measured by bench/throughput.bench.mjs): the bundles are CommonJS, because Node's
+// ESM loader costs a start-up about 6 ms on its own and another ~8 ms to load CommonJS
+// commander through it. Node parses a whole file even when most of it is never run, so what
+// `--help` and `--version` do not need is kept out of dcloud.js, which holds the program's
+// definition alone:
+//   dist/run.js          src/run.ts: what a command does when it runs (settings, the client,
+//                        the pipeline, output, completion scripts), required when one runs;
+//   dist/proxy-fetch.js  undici, half a megabyte, required only when a proxy variable is set.
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { build } from "esbuild";
 
@@ -30,13 +29,18 @@ const common = {
   logLevel: "warning",
 };
 
-/** In dcloud.js, the import of proxy-fetch.js stays an import of the file beside it. */
-const proxyFetchApart = {
-  name: "proxy-fetch-apart",
+/** An import of run.js or proxy-fetch.js stays an import of the file beside the bundle. */
+const filesApart = {
+  name: "files-apart",
   setup(build) {
-    build.onResolve({ filter: /\/proxy-fetch\.js$/ }, () => ({ path: "./proxy-fetch.js", external: true }));
+    build.onResolve({ filter: /\/(run|proxy-fetch)\.js$/ }, ({ path }) => ({
+      path: `./${path.split("/").pop()}`,
+      external: true,
+    }));
   },
 };
+// import() of those files becomes require(): no ESM loader for a CommonJS file.
+const noDynamicImport = { "dynamic-import": false };
 
 await build({
   ...common,
@@ -44,9 +48,16 @@ await build({
   outfile: `${outdir}/dcloud.js`,
   define: { __DCLOUD_CLI_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "#!/usr/bin/env node" },
-  plugins: [proxyFetchApart],
-  // import() of that file becomes require(): no ESM loader for a CommonJS file.
-  supported: { "dynamic-import": false },
+  plugins: [filesApart],
+  supported: noDynamicImport,
+});
+await build({
+  ...common,
+  entryPoints: ["src/run.ts"],
+  outfile: `${outdir}/run.js`,
+  define: { __DCLOUD_CLI_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [filesApart],
+  supported: noDynamicImport,
 });
 await build({ ...common, entryPoints: ["src/network/proxy-fetch.ts"], outfile: `${outdir}/proxy-fetch.js` });
 // The package is "type": "module"; this makes Node read dist/*.js as the CommonJS it is.

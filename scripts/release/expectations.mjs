@@ -40,7 +40,7 @@ export function manifestProblems(repo, inspected, released) {
   const cli = inspected["@dcloud/cli"].packed;
   const cliNeeds = { ...cli.dependencies, ...cli.peerDependencies };
   if (Object.keys(cliNeeds).length > 0)
-    problems.push(`@dcloud/cli is one self-contained bundle, yet it depends on ${JSON.stringify(cliNeeds)}`);
+    problems.push(`@dcloud/cli is self-contained bundles, yet it depends on ${JSON.stringify(cliNeeds)}`);
   return problems;
 }
 
@@ -72,6 +72,7 @@ export function fileProblems(inspected) {
     "package/dist/dcloud.js",
     "package/dist/package.json",
     "package/dist/proxy-fetch.js",
+    "package/dist/run.js",
     "package/package.json",
   ];
   if (JSON.stringify(cli) !== JSON.stringify(expected))

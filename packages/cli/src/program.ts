@@ -3,8 +3,8 @@
 // error, where dcloud's contract says 2. Importing it runs nothing (main.ts does), so tests
 // use the real program.
 import { Command, CommanderError } from "commander";
-import type { ActionFactory } from "./commands/action.js";
 import { registerCompletion } from "./commands/completion.js";
+import { type Act, commandOf } from "./commands/declare.js";
 import { registerInvite } from "./commands/invite.js";
 import { registerWhoami } from "./commands/whoami.js";
 import { registerWorkspaces } from "./commands/workspaces.js";
@@ -27,12 +27,15 @@ export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }): 
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", PROGRAM_HELP);
   addGlobalOptions(program);
-  // The action machinery (settings, the client, error mapping) is loaded when a command
+  // What a command does (settings, the client, error mapping, the work) is loaded when it
   // runs, not for --help or --version: start-up reads only the program's definition.
-  const action: ActionFactory = (handler) => async (options, command) => {
-    const { actionFactory } = await import("./commands/action.js");
-    return actionFactory(runtime, result)(handler)(options, command);
-  };
+  const action: Act =
+    (name) =>
+    async (...args) => {
+      const { actionFactory, handlers } = await import("./run.js");
+      const handler = handlers[name] as Parameters<ReturnType<typeof actionFactory>>[0];
+      return actionFactory(runtime, result)(handler)(commandOf(args));
+    };
   registerInvite(program, action);
   registerWorkspaces(program, action);
   registerWhoami(program, action);

@@ -1,6 +1,6 @@
-// Turns a command's handler into a commander action: builds the context from the parsed
-// flags (global ones included), and turns any error that stops the command into its
-// message, its `--json` error document and its exit code.
+// Runs a command's handler: builds the context from the parsed flags (global ones
+// included), and turns any error that stops the command into its message, its `--json`
+// error document and its exit code.
 import type { Command } from "commander";
 import { connect } from "../connect.js";
 import type { CommandContext } from "../context.js";
@@ -12,13 +12,12 @@ import { renderFatalError } from "../output/error.js";
 import { Output } from "../output/output.js";
 import { type Runtime, readAll } from "../runtime.js";
 
-export type Handler<F> = (context: CommandContext, flags: F & GlobalFlags) => Promise<ExitCode>;
-export type ActionFactory = <F>(handler: Handler<F>) => (options: unknown, command: Command) => Promise<void>;
+export type Handler<F> = (context: CommandContext, flags: F & GlobalFlags, command: Command) => Promise<ExitCode>;
 
 /** `result.exitCode` receives the exit code of whichever command ran. */
-export function actionFactory(runtime: Runtime, result: { exitCode: ExitCode }): ActionFactory {
+export function actionFactory(runtime: Runtime, result: { exitCode: ExitCode }) {
   return <F>(handler: Handler<F>) =>
-    async (_options: unknown, command: Command) => {
+    async (command: Command) => {
       const flags = command.optsWithGlobals<F & GlobalFlags>();
       const outputOptions = {
         json: flags.json === true,
@@ -30,7 +29,7 @@ export function actionFactory(runtime: Runtime, result: { exitCode: ExitCode }):
       const environment = { env: runtime.env, home: runtime.home, readStdin: () => readAll(runtime.stdin) };
       try {
         const context = { output, env: runtime.env, runtime, connect: () => connect(flags, environment, output) };
-        result.exitCode = await handler(context, flags);
+        result.exitCode = await handler(context, flags, command);
       } catch (error) {
         const report = describeError(error);
         if (report.code === "internal" && error instanceof Error) output.debug(error.stack ?? error.message);

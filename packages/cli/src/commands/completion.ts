@@ -1,20 +1,11 @@
-// `dcloud completion bash|zsh|fish`: prints a shell completion script. The script is
-// generated at run time from the commander program itself (every command, option,
-// choice and path-valued option), so it cannot fall behind the real flags.
+// `dcloud completion bash|zsh|fish`: prints a shell completion script, generated when it runs
+// from the commander program itself (handlers/completion.ts), so it cannot fall behind the
+// real flags.
 import { Argument, type Command } from "commander";
-import type { CompletionModel } from "../completion/model.js";
-import { ExitCode } from "../exit-codes.js";
-import type { ActionFactory } from "./action.js";
+import type { Act } from "./declare.js";
 
-// The builders are imported only when `dcloud completion` runs, so they stay off the
-// start-up path of every other command (the bundle puts them in a chunk of their own).
-export const SHELLS = {
-  bash: async () => (await import("../completion/bash.js")).bashScript,
-  zsh: async () => (await import("../completion/zsh.js")).zshScript,
-  fish: async () => (await import("../completion/fish.js")).fishScript,
-} as const satisfies Record<string, () => Promise<(model: CompletionModel) => string>>;
-
-export type Shell = keyof typeof SHELLS;
+export const SHELL_NAMES = ["bash", "zsh", "fish"] as const;
+export type Shell = (typeof SHELL_NAMES)[number];
 
 export const COMPLETION_HELP = `
 Install (then open a new shell):
@@ -28,29 +19,11 @@ Install (then open a new shell):
 The script is generated from this version of dcloud; generate it again after an upgrade.
 `;
 
-/** The completion script for a shell, built from the program that `command` belongs to. */
-export async function completionScript(shell: Shell, command: Command): Promise<string> {
-  let root = command;
-  while (root.parent) root = root.parent;
-  const [{ completionModel }, build] = await Promise.all([import("../completion/model.js"), SHELLS[shell]()]);
-  return build(completionModel(root));
-}
-
-export function registerCompletion(program: Command, action: ActionFactory): void {
+export function registerCompletion(program: Command, action: Act): void {
   program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish)")
-    .addArgument(new Argument("<shell>", "the shell to complete for").choices(Object.keys(SHELLS)))
+    .addArgument(new Argument("<shell>", "the shell to complete for").choices(SHELL_NAMES))
     .addHelpText("after", COMPLETION_HELP)
-    // commander passes the argument first; the action factory takes (options, command).
-    .action((shell: Shell, options: unknown, command: Command) =>
-      action(async ({ output }) => {
-        const script = await completionScript(shell, command);
-        // The script is the command's result, so --quiet does not hide it; under --json it
-        // is the one document.
-        if (output.options.json) output.document({ shell, script });
-        else command.configureOutput().writeOut?.(script);
-        return ExitCode.Ok;
-      })(options, command),
-    );
+    .action(action("completion"));
 }

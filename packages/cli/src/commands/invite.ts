@@ -1,33 +1,14 @@
 // `dcloud invite`: one user given by flags, or many from --file (CSV or JSON Lines). This
-// file declares the command; pipeline/invite.ts runs it.
+// file declares the command; handlers/invite.ts runs it.
 import { type Command, Option } from "commander";
-import { CliError } from "../errors.js";
-import type { GlobalFlags } from "../global-options.js";
 import { collect, single, wholeNumber } from "../global-options.js";
 import { INVITE_HELP } from "../help.js";
-import type { ActionFactory } from "./action.js";
+import type { Act } from "./declare.js";
 
 const MAX_CONCURRENCY = 64;
-const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 4;
 
-interface InviteFlags {
-  email?: string;
-  givenName?: string;
-  familyName?: string;
-  role?: string;
-  workspaceId?: string[];
-  workspace?: string[];
-  org?: string;
-  file?: string;
-  concurrency?: number;
-  report?: string;
-  resume?: boolean;
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  yes?: boolean;
-}
-
-export function registerInvite(program: Command, action: ActionFactory): void {
+export function registerInvite(program: Command, action: Act): void {
   program
     .command("invite")
     .description("invite a user to the organization, or many from a CSV or JSON Lines file")
@@ -79,77 +60,5 @@ export function registerInvite(program: Command, action: ActionFactory): void {
     .option("--skip-invalid", "with --file: invite the valid rows and report the invalid ones, instead of stopping")
     .option("--yes", "with --file: do not ask before sending (nothing is asked without a terminal anyway)")
     .addHelpText("after", INVITE_HELP)
-    .action(
-      action<InviteFlags>(async (context, flags) => {
-        checkCombination(flags);
-        const { runInvite } = await import("../pipeline/invite.js");
-        const inFile = flags.file !== undefined;
-        return runInvite(context, {
-          file: flags.file,
-          single: inFile
-            ? undefined
-            : {
-                email: flags.email,
-                given_name: flags.givenName,
-                family_name: flags.familyName,
-                role: flags.role,
-                workspace_ids: flags.workspaceId,
-                workspaces: flags.workspace,
-              },
-          defaults: inFile
-            ? { role: flags.role, workspaceIds: flags.workspaceId, workspaceNames: flags.workspace }
-            : {},
-          org: flags.org,
-          concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY,
-          report: flags.report,
-          resume: flags.resume === true,
-          dryRun: flags.dryRun === true,
-          skipInvalid: flags.skipInvalid === true,
-          yes: flags.yes === true,
-        });
-      }),
-    );
-}
-
-/** Flags that only make sense together, refused before anything is read or sent. */
-function checkCombination(flags: InviteFlags & GlobalFlags): void {
-  const fileOnly = {
-    "--report": flags.report,
-    "--resume": flags.resume,
-    "--dry-run": flags.dryRun,
-    "--skip-invalid": flags.skipInvalid,
-    "--concurrency": flags.concurrency,
-    "--yes": flags.yes,
-  };
-  if (flags.file === undefined) {
-    const used = Object.entries(fileOnly)
-      .filter(([, value]) => value !== undefined)
-      .map(([name]) => name);
-    if (used.length > 0) throw new CliError("usage", `${used.join(", ")} go(es) with --file.`);
-    const missing = (
-      [
-        ["--email", flags.email],
-        ["--given-name", flags.givenName],
-        ["--family-name", flags.familyName],
-        ["--role", flags.role],
-      ] as const
-    ).filter(([, value]) => value === undefined);
-    if (missing.length > 0) {
-      throw new CliError(
-        "usage",
-        `Missing ${missing.map(([name]) => name).join(", ")} (or pass --file to invite the users of a file).`,
-      );
-    }
-    return;
-  }
-  const perUser = { "--email": flags.email, "--given-name": flags.givenName, "--family-name": flags.familyName };
-  const used = Object.entries(perUser)
-    .filter(([, value]) => value !== undefined)
-    .map(([name]) => name);
-  if (used.length > 0)
-    throw new CliError("usage", `${used.join(", ")} cannot be combined with --file: the file gives each user.`);
-  if (flags.resume && flags.report === undefined)
-    throw new CliError("usage", "--resume needs --report PATH: the report says which rows are done.");
-  if (flags.file === "-" && flags.apiKeyFile === "-")
-    throw new CliError("usage", "--file - and --api-key-file - cannot both read stdin.");
+    .action(action("invite"));
 }

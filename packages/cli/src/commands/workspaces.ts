@@ -1,21 +1,13 @@
 // `dcloud workspaces`: the workspaces the API key can see, by name and ID — the names that
 // `dcloud invite --workspace NAME` takes.
 import type { Command } from "commander";
-import { ExitCode } from "../exit-codes.js";
 import { WORKSPACES_HELP } from "../help.js";
-import { renderWorkspaces } from "../output/workspaces.js";
-import type { ActionFactory } from "./action.js";
+import type { Act } from "./declare.js";
 
-export function registerWorkspaces(program: Command, action: ActionFactory): void {
+export function registerWorkspaces(program: Command, action: Act): void {
   program
     .command("workspaces")
     .description("list the workspaces the API key can see, with their IDs")
     .addHelpText("after", WORKSPACES_HELP)
-    .action(
-      action(async ({ connect, output }) => {
-        const client = await connect();
-        renderWorkspaces(output, await client.listWorkspaces());
-        return ExitCode.Ok;
-      }),
-    );
+    .action(action("workspaces"));
 }

@@ -1,0 +1,93 @@
+// `dcloud invite`'s flags, checked and turned into a run of the one invite pipeline.
+import { DEFAULT_CONCURRENCY } from "../commands/invite.js";
+import type { CommandContext } from "../context.js";
+import { CliError } from "../errors.js";
+import type { ExitCode } from "../exit-codes.js";
+import type { GlobalFlags } from "../global-options.js";
+import { runInvite } from "../pipeline/invite.js";
+
+export interface InviteFlags {
+  email?: string;
+  givenName?: string;
+  familyName?: string;
+  role?: string;
+  workspaceId?: string[];
+  workspace?: string[];
+  org?: string;
+  file?: string;
+  concurrency?: number;
+  report?: string;
+  resume?: boolean;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  yes?: boolean;
+}
+
+export async function invite(context: CommandContext, flags: InviteFlags & GlobalFlags): Promise<ExitCode> {
+  checkCombination(flags);
+  const inFile = flags.file !== undefined;
+  return runInvite(context, {
+    file: flags.file,
+    single: inFile
+      ? undefined
+      : {
+          email: flags.email,
+          given_name: flags.givenName,
+          family_name: flags.familyName,
+          role: flags.role,
+          workspace_ids: flags.workspaceId,
+          workspaces: flags.workspace,
+        },
+    defaults: inFile ? { role: flags.role, workspaceIds: flags.workspaceId, workspaceNames: flags.workspace } : {},
+    org: flags.org,
+    concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY,
+    report: flags.report,
+    resume: flags.resume === true,
+    dryRun: flags.dryRun === true,
+    skipInvalid: flags.skipInvalid === true,
+    yes: flags.yes === true,
+  });
+}
+
+/** Flags that only make sense together, refused before anything is read or sent. */
+function checkCombination(flags: InviteFlags & GlobalFlags): void {
+  const fileOnly = {
+    "--report": flags.report,
+    "--resume": flags.resume,
+    "--dry-run": flags.dryRun,
+    "--skip-invalid": flags.skipInvalid,
+    "--concurrency": flags.concurrency,
+    "--yes": flags.yes,
+  };
+  if (flags.file === undefined) {
+    const used = Object.entries(fileOnly)
+      .filter(([, value]) => value !== undefined)
+      .map(([name]) => name);
+    if (used.length > 0) throw new CliError("usage", `${used.join(", ")} go(es) with --file.`);
+    const missing = (
+      [
+        ["--email", flags.email],
+        ["--given-name", flags.givenName],
+        ["--family-name", flags.familyName],
+        ["--role", flags.role],
+      ] as const
+    ).filter(([, value]) => value === undefined);
+    if (missing.length > 0) {
+      throw new CliError(
+        "usage",
+        `Missing ${missing.map(([name]) => name).join(", ")} (or pass --file to invite the users of a file).`,
+      );
+    }
+    return;
+  }
+  const perUser = { "--email": flags.email, "--given-name": flags.givenName, "--family-name": flags.familyName };
+  const used = Object.entries(perUser)
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
+  if (used.length > 0)
+    throw new CliError("usage", `${used.join(", ")} cannot be combined with --file: the file gives each user.`);
+  if (flags.resume && flags.report === undefined)
+    throw new CliError("usage", "--resume needs --report PATH: the report says which rows are done.");
+  if (flags.file === "-" && flags.apiKeyFile === "-")
+    throw new CliError("usage", "--file - and --api-key-file - cannot both read stdin.");
+}
