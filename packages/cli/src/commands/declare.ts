@@ -1,7 +1,9 @@
 // How a command's declaration names what it does: the work itself is in run.ts, which is
 // loaded only when a command runs.
 import type { Command } from "commander";
-import type { HandlerName } from "../run.js";
+
+/** The commands' handlers, by name (run.ts maps each to its work). */
+export type HandlerName = "invite" | "workspaces" | "whoami" | "completion";
 
 /** The commander action for the handler of this name. */
 export type Act = (name: HandlerName) => (...args: unknown[]) => Promise<void>;
