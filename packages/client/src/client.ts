@@ -82,8 +82,8 @@ export interface InviteResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 2;
-export const DEFAULT_RATE_LIMIT_WAIT_MS = 120_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 120_000;
 
 export class DeepsetCloud {
   /**

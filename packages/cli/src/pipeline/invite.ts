@@ -9,6 +9,7 @@ import { ExitCode } from "../exit-codes.js";
 import { fileInput, flagsInput, type Input } from "../input/source.js";
 import { type CheckedRow, type Problem, type RowDefaults, RowValidator } from "../input/validate.js";
 import { type WorkspaceNames, workspaceNames } from "../input/workspace-names.js";
+import { once } from "../once.js";
 import { renderDryRun } from "../output/dry-run.js";
 import { renderProblems, renderUnknownColumns } from "../output/problems.js";
 import { startProgress } from "../output/progress.js";
@@ -227,10 +228,4 @@ async function organizationName(me: () => Promise<UserMe>, organizationId: strin
   } catch {
     return undefined;
   }
-}
-
-/** Calls `make` once, on first use, and hands out its promise after. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
 }

@@ -2,6 +2,7 @@
 // ~/.deepset-cloud/.env. The base URL is resolved first: a refused URL is a usage
 // error (exit 2) whether or not a key exists.
 import type { Region } from "@dcloud/client";
+import { once } from "../once.js";
 import { resolveApiKey } from "./api-key.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { envFilePath, readEnvFile } from "./env-file.js";
@@ -36,6 +37,7 @@ export async function resolveConnection(
   environment: Environment,
   note: (message: string) => void = () => {},
 ): Promise<ConnectionSettings> {
+  // The .env file is read at most once, and only if a setting falls through to it.
   const envFile = once(() => readEnvFile(envFilePath(environment.home)));
   const allowInsecureHttp = flags.allowInsecureHttp ?? false;
   const baseUrl = resolveBaseUrl({
@@ -54,13 +56,4 @@ export async function resolveConnection(
   });
   note(`API key from ${apiKey.source}`);
   return { apiKey, baseUrl, timeoutMs: flags.timeout, maxRetries: flags.maxRetries, allowInsecureHttp };
-}
-
-/** The .env file is read at most once, and only if a setting falls through to it. */
-function once<T>(read: () => T): () => T {
-  let cached: { value: T } | undefined;
-  return () => {
-    cached ??= { value: read() };
-    return cached.value;
-  };
 }

@@ -97,8 +97,9 @@ export function createTransport(settings: TransportSettings): Transport {
     let retries = 0;
     let rateLimitWaited = 0;
     let unknownOutcome = false;
-    let last: { response: Response; error: ApiError } | { thrown: unknown } | undefined;
+    let last: { response: Response; error: ApiError | undefined } | { thrown: unknown } | undefined;
 
+    /** The call ends with what its last attempt got: the answer (recorded for the methods) or what was thrown. */
     const settle = (): Response => {
       if (!last || !("response" in last)) throw last?.thrown;
       records.set(last.response, { attempts, requestId: requestIdOf(last.response), error: last.error });
@@ -150,8 +151,8 @@ export function createTransport(settings: TransportSettings): Transport {
       );
       if (status !== 429) gate.succeeded();
       if (operation ? operation.success.includes(status) : response.ok) {
-        records.set(response, { attempts, requestId, error: undefined });
-        return response;
+        last = { response, error: undefined };
+        return settle();
       }
       const error = await errorFor(response, {
         method,
