@@ -3,7 +3,9 @@
 // JSON, file paths), every operation of both, from a client's point of view, and prints each
 // change with its level and the semver bump they imply. The rules: spec-diff/compare.mjs.
 //
-//   --json  print {"bump": "major"|"minor"|"patch"|"none", "changes": [{"level", "operation", "where", "message"}]}
+//   --json  print {"bump": "major"|"minor"|"patch"|"none", "changes": [{"level", "operation", "where", "message"}]};
+//           the notes (how a document was read: OpenAPI 3.0 converted, a pattern compared as
+//           text) go to stderr, one `spec:diff: note: …` line each, so stdout keeps that shape
 //
 // Exit codes: 0 whatever it finds; 2 a usage error, or a document it cannot read (the message
 // names the file and the place).
@@ -49,9 +51,11 @@ try {
 }
 
 const { bump, changes } = compareDocuments(base.document, revised.document);
+const notes = [...base.notes, ...revised.notes];
 if (values.json) {
+  for (const note of notes) console.error(`spec:diff: note: ${note}`);
   console.log(JSON.stringify({ bump, changes }, null, 2));
 } else {
   console.log(`spec:diff: ${basePath} → ${revisedPath}\n`);
-  console.log(renderReport({ bump, changes }, { notes: [...base.notes, ...revised.notes] }));
+  console.log(renderReport({ bump, changes }, { notes }));
 }

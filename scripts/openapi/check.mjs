@@ -2,8 +2,11 @@
 // place that is wrong. It checks the shape of what the tooling reads (paths, operations,
 // parameters, bodies, responses, media types, components, and the schemas in all of them),
 // that every `$ref` points at something in the document, and converts OpenAPI 3.0 to 3.1
-// (upgrade.mjs). A `null` where an optional object belongs (`content: null`, as some servers
-// write) is read as absent, and said so in the notes.
+// (upgrade.mjs). A `null` where an object or a list belongs (`content: null`, a response or a
+// schema that is not an object) breaks the structure: it is refused, never read as absent, as
+// reading it so would report the part as removed. A schema `pattern` that JavaScript's `u` flag
+// refuses (real documents hold `[\w-./:]`, valid in most other engines) does not stop the
+// reading: it is compared as text, and named in the notes.
 import { pathShape } from "./operations.mjs";
 import { isObject, pointerSegments, pointerTarget, toPointer } from "./refs.mjs";
 import { upgradeSchema } from "./upgrade.mjs";
@@ -59,23 +62,17 @@ export function checkDocument(raw, { source, locate }) {
     fail(["openapi"], `OpenAPI ${version} is not supported (3.0.x or 3.1.x)`);
 
   /** @type {string[]} */
-  const nulls = [];
+  const patterns = [];
   /** @type {[string, Segments][]} */
   const refs = [];
-  /** @param {Container} parent @param {string | number} key @param {Segments} at */
-  const absent = (parent, key, at) => {
-    nulls.push(toPointer([...at, key]));
-    delete parent[key];
-  };
   /** @param {unknown} value @param {Segments} at */
   const mustBeObject = (value, at) => {
     if (!isObject(value)) fail(at, `must be an object (found ${describe(value)})`);
     return /** @type {Record<string, unknown>} */ (value);
   };
-  /** The object at parent[key], or undefined when it is absent or null. @param {Record<string, unknown>} parent @param {string} key @param {Segments} at */
+  /** The object at parent[key], or undefined when it is absent (null is not absent). @param {Record<string, unknown>} parent @param {string} key @param {Segments} at */
   const optionalObject = (parent, key, at) => {
     if (parent[key] === undefined) return undefined;
-    if (parent[key] === null) return absent(parent, key, at);
     return mustBeObject(parent[key], [...at, key]);
   };
   /** Each entry of the map at parent[key] (x-* extensions left alone). @param {Record<string, unknown>} parent @param {string} key @param {Segments} at @param {Visit} each */
@@ -87,7 +84,6 @@ export function checkDocument(raw, { source, locate }) {
   const list = (parent, key, at, each) => {
     const value = parent[key];
     if (value === undefined) return;
-    if (value === null) return absent(parent, key, at);
     if (!Array.isArray(value)) fail([...at, key], `must be a list (found ${describe(value)})`);
     if (each)
       for (let i = 0; i < value.length; i++)
@@ -106,11 +102,10 @@ export function checkDocument(raw, { source, locate }) {
   };
   const anything = () => {};
 
-  /** A schema at parent[key]; `optional`: null reads as absent. @param {Container} parent @param {string | number} key @param {Segments} at @param {boolean} [optional] */
-  const schema = (parent, key, at, optional = false) => {
+  /** A schema at parent[key]. @param {Container} parent @param {string | number} key @param {Segments} at */
+  const schema = (parent, key, at) => {
     let value = parent[key];
     if (value === undefined || typeof value === "boolean") return;
-    if (value === null && optional) return absent(parent, key, at.slice(0, -1));
     const node = mustBeObject(value, at);
     if (upgrade) value = parent[key] = upgradeSchema(node);
     const s = /** @type {Record<string, unknown>} */ (value);
@@ -125,8 +120,8 @@ export function checkDocument(raw, { source, locate }) {
       if (typeof s.pattern !== "string") fail([...at, "pattern"], "must be a string");
       try {
         new RegExp(s.pattern, "u");
-      } catch (error) {
-        fail([...at, "pattern"], `not a regular expression: ${/** @type {Error} */ (error).message}`);
+      } catch {
+        patterns.push(`${toPointer([...at, "pattern"])} (${JSON.stringify(s.pattern)})`);
       }
     }
     if (Array.isArray(s.items)) fail([...at, "items"], "a list of schemas (a tuple) is not supported; use prefixItems");
@@ -140,13 +135,8 @@ export function checkDocument(raw, { source, locate }) {
     if (!media) return;
     for (const type of Object.keys(media)) {
       const here = [...at, "content", type];
-      // `application/json:` with nothing under it, in YAML: a media type without a schema.
-      if (media[type] === null) {
-        nulls.push(toPointer(here));
-        media[type] = {};
-      }
       const m = mustBeObject(media[type], here);
-      schema(m, "schema", [...here, "schema"], true);
+      schema(m, "schema", [...here, "schema"]);
       map(m, "examples", here, refOr(anything));
       map(m, "encoding", here, (encodings, name, at) =>
         map(mustBeObject(encodings[name], at), "headers", at, refOr(header)),
@@ -155,7 +145,7 @@ export function checkDocument(raw, { source, locate }) {
   };
   /** @param {Record<string, unknown>} node @param {Segments} at */
   const header = (node, at) => {
-    schema(node, "schema", [...at, "schema"], true);
+    schema(node, "schema", [...at, "schema"]);
     content(node, at);
     map(node, "examples", at, refOr(anything));
   };
@@ -238,9 +228,10 @@ export function checkDocument(raw, { source, locate }) {
       `${source} is OpenAPI ${version}; read as OpenAPI 3.1 (nullable, exclusiveMinimum/exclusiveMaximum and example converted)`,
     );
   }
-  if (nulls.length > 0) {
-    const more = nulls.length > 1 ? ` and ${nulls.length - 1} more place(s)` : "";
-    notes.push(`${source}: null where an object belongs, read as absent, at ${nulls[0]}${more}`);
+  for (const pattern of patterns) {
+    notes.push(
+      `${source}: the pattern at ${pattern} is not a regular expression under JavaScript's u flag; compared as text`,
+    );
   }
   return { document: /** @type {Document} */ (root), version, notes };
 }

@@ -30,7 +30,8 @@ describe("spec:diff", () => {
   it("--json prints exactly { bump, changes: [{ level, operation, where, message }] }, and exits 0", () => {
     const r = specDiff("upstream-3.0.2.json", "upstream-additive.json", "--json");
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe("");
+    // The notes go to stderr, so that stdout is that document alone.
+    expect(r.stderr).toMatch(/^spec:diff: note: upstream-3\.0\.2\.json is OpenAPI 3\.0\.2; read as OpenAPI 3\.1/);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(["bump", "changes"]);
     expect(report.bump).toBe("minor");
@@ -77,6 +78,34 @@ describe("spec:diff", () => {
     });
   });
 
+  it("a pattern JavaScript's u flag refuses ([\\w-./:], valid in most engines): compared as text and noted, never a stop", () => {
+    const yaml = (pattern: string) =>
+      `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query, schema: {type: string, pattern: '${pattern}'}}\n      responses:\n        '200': {description: ok}\n`;
+    const odd = "^(?:[\\w-./:]+)$";
+    expect(() => new RegExp(odd, "u")).toThrow();
+    const base = file("odd.yaml", yaml(odd));
+    const same = specDiff(base, file("odd-same.yaml", yaml(odd)));
+    expect(same.status).toBe(0);
+    expect(same.stdout).toMatch(/^No changes\.$/m);
+    expect(same.stdout).toMatch(
+      /^Notes:\n {2}- .*odd\.yaml: the pattern at #\/paths\/~1a\/get\/parameters\/0\/schema\/pattern \("\^\(\?:\[\\\\w-\.\/:\]\+\)\$"\) is not a regular expression under JavaScript's u flag; compared as text$/m,
+    );
+    const changed = specDiff(base, file("odd-changed.yaml", yaml("^(?:[\\w-./:@]+)$")), "--json");
+    expect(changed.status).toBe(0);
+    expect(JSON.parse(changed.stdout)).toEqual({
+      bump: "major",
+      changes: [
+        {
+          level: "major",
+          operation: "GET /a",
+          where: 'query parameter "q"',
+          message: `pattern changed from ${odd} to ^(?:[\\w-./:@]+)$; review it`,
+        },
+      ],
+    });
+    expect(changed.stderr).toMatch(/^spec:diff: note: .*odd-changed\.yaml: the pattern at .* compared as text$/m);
+  });
+
   it("compares every operation of both documents, not only those of the first", () => {
     const { changes } = JSON.parse(specDiff("upstream-3.1.0.json", "upstream-3.0.2.json", "--json").stdout);
     const both = JSON.parse(specDiff("upstream-3.0.2.json", "upstream-3.1.0.json", "--json").stdout).changes;
@@ -113,6 +142,22 @@ describe("documents spec:diff cannot read: exit 2, naming the file and the place
       "a response that is not an object",
       () => file("response.yaml", valid("        '200': Successful\n")),
       /response\.yaml:7:16: #\/paths\/~1a\/get\/responses\/200: must be an object \(found a string\)/,
+    ],
+    [
+      "content: null (never read as if the media types were removed)",
+      () => file("null-content.yaml", valid("        '200':\n          description: ok\n          content: null\n")),
+      /null-content\.yaml:9:20: #\/paths\/~1a\/get\/responses\/200\/content: must be an object \(found null\)/,
+    ],
+    [
+      "a schema that is not an object",
+      () =>
+        file(
+          "schema.yaml",
+          valid(
+            "        '200':\n          description: ok\n          content:\n            application/json:\n              schema: 42\n",
+          ),
+        ),
+      /schema\.yaml:11:23: #\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema: must be an object \(found a number\)/,
     ],
     [
       "a $ref that points at nothing",
