@@ -13,10 +13,16 @@ import { renderBodyValidators, renderParameterValidators } from "./generate/vali
 import { loadDocument } from "./openapi/index.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const specPath = join(root, "spec/openapi.yaml");
-// `--out DIR` writes (or checks) elsewhere; the tests use it to prove `--check` catches edits.
-const outFlag = process.argv.indexOf("--out");
-const outDir = (outFlag > 0 && process.argv[outFlag + 1]) || join(root, "packages/client/src/generated");
+/** The value after `flag` on the command line, if any. @param {string} flag */
+const option = (flag) => {
+  const at = process.argv.indexOf(flag);
+  return (at > 0 && process.argv[at + 1]) || undefined;
+};
+// `--spec FILE` reads another spec and `--out DIR` writes (or checks) elsewhere: spec:sync on
+// another copy of the repository, and the tests (`--check` catches edits; a spec with one more
+// operation generates a client that still compiles).
+const specPath = option("--spec") ?? join(root, "spec/openapi.yaml");
+const outDir = option("--out") ?? join(root, "packages/client/src/generated");
 const check = process.argv.includes("--check");
 
 /** @param {string} what */
