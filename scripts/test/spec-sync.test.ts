@@ -105,3 +105,31 @@ it("exit codes as spec:update's: 1 a supported operation gone upstream, 2 a docu
   expect(readFileSync(join(root, "spec/openapi.yaml"), "utf8")).toBe(readFileSync(fixture("project.yaml"), "utf8"));
   expect(files(root, ".changeset")).toEqual([]);
 });
+
+it("the workflow's pull request: its text holds the report and the changeset's name; the bump goes to the step's outputs", () => {
+  const root = repository();
+  const json = join(root, "sync.json");
+  const r = spawnSync(
+    process.execPath,
+    [script, "--from", fixture("upstream-additive.json"), "--root", root, "--json"],
+    {
+      encoding: "utf8",
+      env: { ...process.env, INIT_CWD: "" },
+    },
+  );
+  writeFileSync(json, r.stdout);
+  const body = join(root, "pull-request.md");
+  const pr = spawnSync(
+    process.execPath,
+    [new URL("../spec-sync/pull-request.mjs", import.meta.url).pathname, json, body],
+    {
+      encoding: "utf8",
+    },
+  );
+  expect(pr.status).toBe(0);
+  expect(pr.stdout).toBe("bump=minor\n");
+  const text = readFileSync(body, "utf8");
+  expect(text).toMatch(/Additive \(minor\):\n {2}- POST .*new optional request field "language"/);
+  expect(text).toMatch(/Implied bump: minor/);
+  expect(text).toContain(JSON.parse(r.stdout).changeset);
+});
