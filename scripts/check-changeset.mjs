@@ -5,11 +5,23 @@
 // .changeset/*.md file. A change users cannot notice (a refactor, a comment) takes an empty
 // changeset: `pnpm changeset --empty`. Private packages (contract-tests, release-tests) are exempt.
 //
+// The semver guard: spec/openapi.yaml at HEAD is compared with the merge base's through
+// spec:diff's comparison. A change that implies a major (or minor) bump of @dcloud/client needs a
+// new changeset giving @dcloud/client at least that bump; the failure names the changes that
+// demand it. (A smaller change needs only some changeset, as above.)
+//
 //   node scripts/check-changeset.mjs [--base REF] [--cwd DIR]
+//
+// Exit codes: 0 passed; 1 a changeset is missing or too small; 2 the base cannot be found, or
+// a spec cannot be read (naming the place).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { DocumentError, parseDocumentText } from "./openapi/index.mjs";
+import { parseChangeset } from "./release/versioning.mjs";
+/** @import { Level } from "./spec-diff/compare.mjs" */
+import { compareDocuments, higher, LEVELS } from "./spec-diff/compare.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +35,7 @@ const { values } = parseArgs({
 /** @param {...string} args */
 const git = (...args) => execFileSync("git", args, { cwd: values.cwd, encoding: "utf8" }).trim();
 
+/** @type {string} */
 let mergeBase;
 try {
   mergeBase = git("merge-base", values.base, "HEAD");
@@ -59,6 +72,53 @@ const needs = changed.filter((f) => {
   const m = /^packages\/([^/]+)\/src\//.exec(f);
   return m !== null && !isPrivate(/** @type {string} */ (m[1]));
 });
+
+const SPEC = "spec/openapi.yaml";
+if (changed.includes(SPEC)) guardSemver();
+
+/** Fails (exit 1) when the spec's change implies a bigger bump of the client than the new changesets give it. */
+function guardSemver() {
+  /** @param {string} ref */
+  const specAt = (ref) => {
+    let text;
+    try {
+      text = git("show", `${ref}:${SPEC}`);
+    } catch {
+      return null; // not there (added or removed on this branch): the rest of the check decides
+    }
+    return parseDocumentText(text, `${SPEC} at ${ref === "HEAD" ? "HEAD" : values.base}`).document;
+  };
+  let report;
+  try {
+    const [base, head] = [specAt(mergeBase), specAt("HEAD")];
+    if (!base || !head) return;
+    report = compareDocuments(base, head);
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error;
+    console.error(`check-changeset: ${error.message}`);
+    process.exit(2);
+  }
+  const needed = report.bump;
+  if (needed !== "major" && needed !== "minor") return;
+  /** @type {Level | "none"} */
+  let given = "none";
+  for (const file of addedChangesets) {
+    const bump = parseChangeset(git("show", `HEAD:${file}`)).releases["@dcloud/client"];
+    if (bump === "major" || bump === "minor" || bump === "patch") given = higher(given, bump);
+  }
+  if (LEVELS.indexOf(given) >= LEVELS.indexOf(needed)) return;
+  const demanding = report.changes.filter((c) => c.level === needed);
+  const found =
+    addedChangesets.length === 0
+      ? "there is no new changeset"
+      : `the new changesets give it ${given === "none" ? "no bump" : given}`;
+  console.error(
+    `check-changeset: ${SPEC} changed in a way that implies a ${needed} bump of @dcloud/client, but ${found}. The ${needed} changes:\n` +
+      demanding.map((c) => `  - ${c.operation}, ${c.where}: ${c.message}`).join("\n") +
+      `\n\nRun \`pnpm changeset\` and give "@dcloud/client" ${needed} (and "@dcloud/cli" at least patch), or \`pnpm spec:sync\`, which writes that changeset itself.`,
+  );
+  process.exit(1);
+}
 
 if (needs.length === 0) {
   console.log("check-changeset: no change under packages/*/src or spec/ that users can notice; no changeset needed.");

@@ -43,14 +43,20 @@ export function readChangesets(repo) {
   const dir = join(repo, ".changeset");
   return readdirSync(dir)
     .filter((file) => file.endsWith(".md") && file !== "README.md")
-    .map((file) => {
-      const [, front, summary] =
-        /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(dir, file), "utf8").replace(/\r\n/g, "\n")) ?? [];
-      return {
-        releases: /** @type {Record<string, string>} */ (parse(front ?? "") ?? {}),
-        summary: (summary ?? "").trim(),
-      };
-    });
+    .map((file) => parseChangeset(readFileSync(join(dir, file), "utf8")));
+}
+
+/**
+ * One changeset file: its front matter (package → bump; none in an empty changeset) and summary.
+ * @param {string} text
+ * @returns {Changeset}
+ */
+export function parseChangeset(text) {
+  const [, front, summary] = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(text.replace(/\r\n/g, "\n")) ?? [];
+  return {
+    releases: /** @type {Record<string, string>} */ (parse(front ?? "") ?? {}),
+    summary: (summary ?? "").trim(),
+  };
 }
 
 /**
