@@ -3,7 +3,7 @@
 // and against a fake "real API" (a node:http server on 127.0.0.1) behind the same Prism proxy,
 // it passes when the fake answers as the spec says, and fails naming the field when it does not.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -31,9 +31,13 @@ function runLive(env: Record<string, string>): Promise<Run> {
     child.stdout.setEncoding("utf8").on("data", (c: string) => (output += c));
     child.stderr.setEncoding("utf8").on("data", (c: string) => (output += c));
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
+    child.on("error", (error) => {
+      rmSync(home, { recursive: true, force: true });
+      reject(error);
+    });
     child.on("close", (code) => {
       clearTimeout(timer);
+      rmSync(home, { recursive: true, force: true });
       resolve({ code, output });
     });
   });

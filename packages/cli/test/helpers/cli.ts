@@ -1,12 +1,16 @@
 // Runs the built CLI (dist/dcloud.js) as a child process with a clean environment:
 // HOME is a fresh temp directory, and no DEEPSET_* variable is set unless the test sets
-// it. Every run's stdout and stderr are scanned for the test API keys.
+// it (TMPDIR is passed on, so that what the CLI keeps in the temp folder lands where the
+// test run looks). Every run's stdout and stderr are scanned for the test API keys.
+// Every temp directory made here is removed after the test that made it, pass or fail (or,
+// made outside a test, in a beforeAll or at import, after the file's tests).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, onTestFinished } from "vitest";
 
 export const CLI_PATH = fileURLToPath(new URL("../../dist/dcloud.js", import.meta.url));
 
@@ -35,8 +39,23 @@ export interface CliResult {
   home: string;
 }
 
+const madeOutsideTests = new Set<string>();
+const remove = (dir: string) => rm(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await Promise.all([...madeOutsideTests].map(remove));
+  madeOutsideTests.clear();
+});
+
+/** A fresh temp directory, removed after the test (or, outside a test, the file) that made it. */
 export async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "dcloud-cli-test-"));
+  const dir = await mkdtemp(join(tmpdir(), "dcloud-cli-test-"));
+  try {
+    onTestFinished(() => remove(dir));
+  } catch {
+    // Not inside a test: vitest refuses onTestFinished there.
+    madeOutsideTests.add(dir);
+  }
+  return dir;
 }
 
 export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -46,7 +65,8 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
     await mkdir(join(home, ".deepset-cloud"), { recursive: true });
     await writeFile(join(home, ".deepset-cloud", ".env"), options.dotenv);
   }
-  const env = { PATH: process.env.PATH ?? "", HOME: home, ...options.env };
+  const temp = process.env.TMPDIR === undefined ? {} : { TMPDIR: process.env.TMPDIR };
+  const env = { PATH: process.env.PATH ?? "", HOME: home, ...temp, ...options.env };
   const child = spawn(process.execPath, [CLI_PATH, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";

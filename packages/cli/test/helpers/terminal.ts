@@ -32,6 +32,8 @@ export async function runOnTerminal(args: string[], home: string, options: Termi
       HOME: home,
       TERM: "xterm-256color",
       DEEPSET_CLOUD_API_KEY: KEYS.env,
+      // What the CLI keeps in the temp folder lands where the test run looks.
+      ...(process.env.TMPDIR === undefined ? {} : { TMPDIR: process.env.TMPDIR }),
       ...options.env,
     },
     stdio: ["pipe", "pipe", "inherit"],
