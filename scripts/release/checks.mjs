@@ -13,6 +13,7 @@
  * @property {Record<string, string>} [peerDependencies]
  * @property {Record<string, string>} [optionalDependencies]
  * @property {{ access?: string }} [publishConfig]
+ * @property {{ type?: string, url?: string, directory?: string }} [repository]
  */
 
 const DEPENDENCY_FIELDS = /** @type {const} */ ([

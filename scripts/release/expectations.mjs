@@ -26,6 +26,14 @@ export function manifestProblems(repo, inspected, released) {
       problems.push(
         `${name}: publishConfig.access is ${packed.publishConfig?.access}, not public (npm publishes a scoped package restricted otherwise)`,
       );
+    // npm provenance ties the package to the repository and folder it was built from.
+    if (
+      !/^git\+https:\/\/github\.com\/[^/]+\/[^/]+\.git$/.test(packed.repository?.url ?? "") ||
+      packed.repository?.directory !== dir
+    )
+      problems.push(
+        `${name}: repository is ${JSON.stringify(packed.repository)}, not a GitHub repository's git+https URL with directory "${dir}" (provenance needs it)`,
+      );
     const own = /** @type {Manifest} */ (JSON.parse(readFileSync(join(repo, dir, "package.json"), "utf8")));
     if (JSON.stringify(packed.dependencies ?? {}) !== JSON.stringify(own.dependencies ?? {}))
       problems.push(

@@ -5,10 +5,14 @@
 // store that the repository's own install filled, and Verdaccio on 127.0.0.1 (registry.mjs).
 // Then, as a release would: a changeset, `pnpm version-packages`, `pnpm release`, and what a
 // user does next with plain npm. Every npm and pnpm command of the run uses a configuration
-// that names only that registry (registry.mjs: env), checked before anything is published;
-// provenance is off, as there is no CI identity to sign with. The registry stops and the
+// that names only that registry (registry.mjs: env), checked before anything is published.
+// Provenance: `pnpm release` exactly as release.yml runs it, in a stand-in for GitHub Actions
+// whose identity-token endpoint is a recorder on 127.0.0.1, must ask for a sigstore token (it
+// signs provenance) and publish nothing when it gets none; the release itself then runs with
+// `--no-provenance`, as there is no CI identity to sign with. The registry stops and the
 // folder is removed when the run ends, failed or not.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +24,7 @@ import { lintTarball, PUBLISHED } from "./packages.mjs";
 import { startRegistry, withoutInherited } from "./registry.mjs";
 import { thirdPartyDependencies } from "./third-party.mjs";
 import { expectedVersion, largestBump, readChangesets, readVersions, workflowProblems } from "./versioning.mjs";
+/** @import { AddressInfo } from "node:net" */
 /** @import { RunResult } from "./exec.mjs" */
 /** @import { Inspected } from "./expectations.mjs" */
 /** @import { PublishedName } from "./packages.mjs" */
@@ -42,11 +47,15 @@ export const CHECKS = /** @type {const} */ ([
     "CHANGELOG.md of both packages opens with the new version and the changesets' entries; the changesets are used up",
   ],
   ["client-version", "the client's VERSION (sent in the User-Agent) equals its new package.json version"],
+  [
+    "provenance",
+    "pnpm release, as release.yml runs it in GitHub Actions, signs npm provenance: it asks the Actions token endpoint for a sigstore identity, and publishes nothing without one",
+  ],
   ["publish", "pnpm release publishes both packages to the registry, and tags them in git"],
   ["versions", "npm view @dcloud/… versions lists exactly what was published"],
   [
     "manifests",
-    "published manifests: no workspace: range left, each other at the released version, access public, the expected dependencies",
+    "published manifests: no workspace: range left, each other at the released version, access public, the expected dependencies, the repository and folder they come from",
   ],
   [
     "files",
@@ -209,8 +218,16 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     // Publish, as merging that pull request does; only once npm and pnpm are seen to point here.
     await refuseOtherRegistries(registry.url, { pnpm, npm: (args) => npm(temp, args) });
     const released = Object.fromEntries(PUBLISHED.map(({ name }) => [name, version]));
+    await check("provenance", () =>
+      provenanceProblems({
+        repo,
+        env,
+        signal,
+        registry: /** @type {Registry} */ (registry),
+      }),
+    );
     const published = await check("publish", async () => {
-      const output = await pnpm(["release"]);
+      const output = await pnpm(["release", "--no-provenance"]);
       step("pnpm release done");
       const tags = (await git(repo, ["tag", "--list"], base)).split("\n");
       const problems = PUBLISHED.filter(({ name }) => !tags.includes(`${name}@${version}`)).map(
@@ -366,6 +383,63 @@ export async function rehearse({ root = repoRoot, log = () => {}, signal } = {})
     step("registry stopped");
     rmSync(temp, { recursive: true, force: true });
     step("temporary folder removed");
+  }
+}
+
+/**
+ * `pnpm release` as release.yml runs it (no flag), in a stand-in for GitHub Actions: the
+ * variables the Actions runner sets, with its identity-token endpoint a recorder on 127.0.0.1
+ * that answers nothing useful. pnpm signs provenance with a sigstore identity, so it must ask for
+ * a token with the sigstore audience; it gets none, so it must fail and publish nothing.
+ * @param {{ repo: string, env: NodeJS.ProcessEnv, signal?: AbortSignal, registry: Registry }} options
+ */
+async function provenanceProblems({ repo, env, signal, registry }) {
+  /** @type {string[]} */
+  const asked = [];
+  const recorder = createServer((request, response) => {
+    asked.push(request.url ?? "");
+    response.writeHead(503).end();
+  });
+  await new Promise((ready) => recorder.listen(0, "127.0.0.1", () => ready(undefined)));
+  const local = `http://127.0.0.1:${/** @type {AddressInfo} */ (recorder.address()).port}`;
+  const repository = /github\.com\/([^/]+\/[^/]+?)\.git$/.exec(
+    JSON.parse(readFileSync(join(repo, PUBLISHED[0].dir, "package.json"), "utf8")).repository?.url ?? "",
+  )?.[1];
+  try {
+    const actions = {
+      CI: "true",
+      GITHUB_ACTIONS: "true",
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${local}/token?for=rehearsal`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: "rehearsal",
+      GITHUB_REPOSITORY: repository ?? "unknown/unknown",
+      GITHUB_SERVER_URL: local,
+      GITHUB_API_URL: local,
+      GITHUB_WORKFLOW_REF: `${repository}/.github/workflows/release.yml@refs/heads/main`,
+      GITHUB_REF: "refs/heads/main",
+      GITHUB_SHA: "0000000000000000000000000000000000000000",
+      GITHUB_EVENT_NAME: "push",
+      GITHUB_RUN_ID: "1",
+      GITHUB_RUN_ATTEMPT: "1",
+      RUNNER_ENVIRONMENT: "github-hosted",
+    };
+    const result = await run(join(repo, "node_modules/.bin/pnpm"), ["release"], {
+      cwd: repo,
+      env: { ...env, ...actions },
+      signal,
+    });
+    const problems = [];
+    if (!asked.some((url) => /[?&]audience=sigstore(&|$)/.test(url)))
+      problems.push(
+        `pnpm release did not ask for a sigstore identity (requests to the token endpoint: ${JSON.stringify(asked)}): it publishes without provenance\n${tail(result.stdout + result.stderr)}`,
+      );
+    if (result.code === 0) problems.push("pnpm release succeeded without an identity to sign provenance with");
+    for (const { name } of PUBLISHED)
+      if (await registry.packument(name))
+        problems.push(`${name} was published although provenance could not be signed`);
+    return problems;
+  } finally {
+    recorder.closeAllConnections();
+    await new Promise((closed) => recorder.close(() => closed(undefined)));
   }
 }
 

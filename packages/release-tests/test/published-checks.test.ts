@@ -1,10 +1,11 @@
 // The rehearsal's checks fail on a bad release. A package with the two classic publishing
 // mistakes — a `workspace:*` range left in, a bin whose file was never built — is published
 // with plain npm (which keeps both) to a throwaway registry, and the checks read what it serves.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   binProblems,
   changelogProblems,
@@ -12,6 +13,7 @@ import {
   versionsProblems,
 } from "../../../scripts/release/checks.mjs";
 import { must } from "../../../scripts/release/exec.mjs";
+import { repositoryProblems } from "../../../scripts/release/publish.mjs";
 import { startRegistry } from "../../../scripts/release/registry.mjs";
 
 let temp: string;
@@ -125,4 +127,32 @@ it("a CHANGELOG whose newest section is another version, or lacks an entry, fail
   expect(changelogProblems("CHANGELOG.md", "# @dcloud/client\n", "1.1.0", [])).toEqual([
     'CHANGELOG.md: the newest section is "(none)", not "1.1.0"',
   ]);
+});
+
+describe("the packages name the repository that publishes them (npm provenance needs it)", () => {
+  const publish = new URL("../../../scripts/release/publish.mjs", import.meta.url).pathname;
+  const named = /github\.com\/([^/]+\/[^/]+?)\.git$/.exec(
+    JSON.parse(readFileSync(new URL("../../client/package.json", import.meta.url), "utf8")).repository.url,
+  )?.[1];
+
+  it("both package.json files name one GitHub repository, each with its folder", () => {
+    expect(named).toMatch(/^[^/]+\/[^/]+$/);
+    expect(repositoryProblems(named ?? "")).toEqual([]);
+    expect(repositoryProblems("someone/else")).toEqual([
+      `@dcloud/client: repository.url is "git+https://github.com/${named}.git", not git+https://github.com/someone/else.git`,
+      `@dcloud/cli: repository.url is "git+https://github.com/${named}.git", not git+https://github.com/someone/else.git`,
+    ]);
+  });
+
+  it("in GitHub Actions for another repository, the publishing step refuses before publishing anything", () => {
+    const r = spawnSync(process.execPath, [publish], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", GITHUB_ACTIONS: "true", GITHUB_REPOSITORY: "someone/else" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^release: refusing to publish: npm refuses provenance .*\n {2}@dcloud\/client: repository\.url/,
+    );
+    expect(r.stdout).toBe("");
+  });
 });
