@@ -139,7 +139,7 @@ describe("the semver guard: a spec change needs a client changeset of at least t
     const additive = project.replace(/\n {4}post:\n/, "\n    post:\n      deprecated: true\n");
     expect(additive).not.toBe(project);
     commit({ "spec/openapi.yaml": additive, ".changeset/patch.md": changeset("patch") });
-    expect(check().stderr).toMatch(/implies a minor bump[^]*invitation, operation: deprecated/);
+    expect(check().stderr).toMatch(/implies a minor bump[\s\S]*invitation, operation: deprecated/);
     commit({ ".changeset/minor.md": changeset("minor") });
     expect(check().status).toBe(0);
 
