@@ -5,9 +5,10 @@
 // changesets/action what was released, so that it pushes the tags and writes the GitHub releases).
 //
 // Why not `changeset publish`: it runs `pnpm publish` with flags of its own and no way to add
-// one, and pnpm 12 makes provenance only when `--provenance` is on its command line: it ignores
-// NPM_CONFIG_PROVENANCE, `provenance=true` in .npmrc and publishConfig.provenance (shown by the
-// release rehearsal, which runs this step as the workflow does in a stand-in for GitHub Actions).
+// one, and pnpm 12 makes provenance only when `--provenance` is on its command line: in GitHub
+// Actions, NPM_CONFIG_PROVENANCE, `provenance=true` in .npmrc and publishConfig.provenance leave
+// it publishing without asking for a sigstore identity. The release rehearsal runs this step as
+// the workflow does, in a stand-in for GitHub Actions, and checks that it asks for one.
 //
 //   node scripts/release/publish.mjs [--no-provenance]
 //
