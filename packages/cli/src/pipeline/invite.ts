@@ -3,7 +3,7 @@
 // run of one row: the same outcomes, `--json` document and exit codes. Nothing here speaks
 // HTTP (the client does) or draws (output/ does).
 import type { UserMe } from "@dcloud/client";
-import type { CommandContext } from "../context.js";
+import type { CommandContext } from "../commands/command.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { fileInput, flagsInput, type Input } from "../input/source.js";

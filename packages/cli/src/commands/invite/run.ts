@@ -1,29 +1,13 @@
 // `dcloud invite`'s flags, checked and turned into a run of the one invite pipeline.
-import { DEFAULT_CONCURRENCY } from "../commands/invite.js";
-import type { CommandContext } from "../context.js";
-import { CliError } from "../errors.js";
-import type { ExitCode } from "../exit-codes.js";
-import type { GlobalFlags } from "../global-options.js";
-import { runInvite } from "../pipeline/invite.js";
+import { CliError } from "../../errors.js";
+import { runInvite } from "../../pipeline/invite.js";
+import type { FlagsOf, Run } from "../command.js";
+import { DEFAULT_CONCURRENCY, type InviteDeclared } from "./command.js";
 
-export interface InviteFlags {
-  email?: string;
-  givenName?: string;
-  familyName?: string;
-  role?: string;
-  workspaceId?: string[];
-  workspace?: string[];
-  org?: string;
-  file?: string;
-  concurrency?: number;
-  report?: string;
-  resume?: boolean;
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  yes?: boolean;
-}
+type InviteFlags = FlagsOf<InviteDeclared>;
 
-export async function invite(context: CommandContext, flags: InviteFlags & GlobalFlags): Promise<ExitCode> {
+export const run: Run<InviteDeclared> = async (context, command) => {
+  const flags = command.optsWithGlobals();
   checkCombination(flags);
   const inFile = flags.file !== undefined;
   return runInvite(context, {
@@ -47,10 +31,10 @@ export async function invite(context: CommandContext, flags: InviteFlags & Globa
     skipInvalid: flags.skipInvalid === true,
     yes: flags.yes === true,
   });
-}
+};
 
 /** Flags that only make sense together, refused before anything is read or sent. */
-function checkCombination(flags: InviteFlags & GlobalFlags): void {
+function checkCombination(flags: InviteFlags): void {
   const fileOnly = {
     "--report": flags.report,
     "--resume": flags.resume,
