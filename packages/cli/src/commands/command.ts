@@ -2,20 +2,10 @@
 // and its run, loaded only when the command runs — so that --help and --version parse
 // nothing more than the declarations. The run's flags are typed by the declaration itself.
 import type { Command } from "@commander-js/extra-typings";
-import type { DeepsetCloud } from "@dcloud/client";
 import type { ExitCode } from "../exit-codes.js";
-import type { Output } from "../output/output.js";
 import type { Runtime } from "../runtime.js";
+import type { CommandContext } from "./act.js";
 import type { Program } from "./options.js";
-
-/** What a command's run gets: the output, the process's environment and streams, and a way to the client. */
-export interface CommandContext {
-  output: Output;
-  env: NodeJS.ProcessEnv;
-  runtime: Runtime;
-  /** Resolves the API settings (exit 2 / 4 before any request when they are wrong) and makes the client. */
-  connect(): Promise<DeepsetCloud>;
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: any declared command, whatever its arguments and options.
 export type DeclaredCommand = Command<any[], any, any>;

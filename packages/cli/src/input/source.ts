@@ -7,8 +7,8 @@ import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CliError } from "../errors.js";
-import { privateTemp } from "../private-temp.js";
 import type { RawRow } from "../rows/raw.js";
+import { privateTemp } from "../util/private-temp.js";
 import { readCsv } from "./csv.js";
 import { readJsonLines } from "./jsonl.js";
 

@@ -5,10 +5,10 @@
 // nothing is asked; --yes skips the question.
 import type { UserMe } from "@dcloud/client";
 import { CliError } from "../../errors.js";
-import { once } from "../../once.js";
 import { checkSameDestination } from "../../report/report.js";
 import type { Destination } from "../../rows/outcome.js";
 import { resolveOrganizationId } from "../../settings/organization.js";
+import { once } from "../../util/once.js";
 import type { Confirmed, Resolved, Stage } from "./plan.js";
 
 export async function confirm(plan: Resolved, { output, runtime, env, client }: Stage): Promise<Confirmed> {

@@ -11,7 +11,7 @@ import type { EarlierRun } from "../../report/report.js";
 import type { CheckedRow } from "../../rows/checked.js";
 import type { Destination, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
-import type { CommandContext } from "../command.js";
+import type { CommandContext } from "../act.js";
 import type { ResultsPrinter } from "./results.js";
 
 /** What the flags ask for, checked. */

@@ -7,8 +7,8 @@ import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { hintFor } from "../../output/hints.js";
 import type { Output } from "../../output/output.js";
-import { type PrivateTemp, privateTemp } from "../../private-temp.js";
 import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
+import { type PrivateTemp, privateTemp } from "../../util/private-temp.js";
 
 export interface RunNotes {
   stoppedBy: StopReason | null;

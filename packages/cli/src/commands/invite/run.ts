@@ -2,8 +2,8 @@
 // stages, in order (plan.ts), with the interrupts listened to and the input's private copy
 // removed however the run ends.
 import { CliError } from "../../errors.js";
-import { once } from "../../once.js";
 import { Interruption } from "../../sending/interruption.js";
+import { once } from "../../util/once.js";
 import type { FlagsOf, Run } from "../command.js";
 import { check } from "./check.js";
 import { DEFAULT_CONCURRENCY, type InviteDeclared } from "./command.js";
