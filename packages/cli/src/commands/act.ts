@@ -2,8 +2,7 @@
 // turns any error that stops it into its message, its `--json` error document and its exit
 // code.
 import type { DeepsetCloud } from "@dcloud/client";
-import { describeError } from "../describe-error.js";
-import { exitCodeFor } from "../errors.js";
+import { describeError, exitCodeFor } from "../errors.js";
 import type { ExitCode } from "../exit-codes.js";
 import { renderFatalError } from "../output/error.js";
 import { Output } from "../output/output.js";

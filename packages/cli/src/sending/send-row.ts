@@ -3,7 +3,7 @@
 // status for any other answer (a redirect or an undocumented 2xx included). Nothing here
 // speaks HTTP.
 import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud } from "@dcloud/client";
-import { describeError } from "../describe-error.js";
+import { describeError } from "../errors.js";
 import { invitationOf, type ValidRow } from "../rows/checked.js";
 import type { InviteRow } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";

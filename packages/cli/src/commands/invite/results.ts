@@ -5,7 +5,7 @@
 // and a run stopped at once leaves either the whole document or nothing.
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { hintFor } from "../../output/hints.js";
+import { hintFor } from "../../errors.js";
 import type { Output } from "../../output/output.js";
 import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
 import { type PrivateTemp, privateTemp } from "../../util/private-temp.js";
