@@ -6,11 +6,14 @@
 // ESM loader costs a start-up about 6 ms on its own and another ~8 ms to load CommonJS
 // commander through it. Node parses a whole file even when most of it is never run, so what
 // `--help` and `--version` do not need is kept out of dcloud.js, which holds the program's
-// definition alone:
-//   dist/run.js          src/run.ts: what a command does when it runs (settings, the client,
-//                        the pipeline, output, completion scripts), required when one runs;
+// definition alone (src/program.ts and the commands' declarations):
+//   dist/run.js          every module that dcloud.js imports with import() — each command's
+//                        run and the action machinery (settings, the client, error mapping),
+//                        and all they import — required when a command runs;
 //   dist/proxy-fetch.js  undici, half a megabyte, required only when a proxy variable is set.
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const pkg = JSON.parse(await readFile(new URL("./package.json", import.meta.url), "utf8"));
@@ -27,37 +30,64 @@ const common = {
   minify: true,
   legalComments: "eof",
   logLevel: "warning",
+  define: { __DCLOUD_CLI_VERSION__: JSON.stringify(pkg.version) },
+  // import() becomes require(): no ESM loader for a CommonJS file.
+  supported: { "dynamic-import": false },
 };
 
-/** An import of run.js or proxy-fetch.js stays an import of the file beside the bundle. */
-const filesApart = {
-  name: "files-apart",
+/** The modules dcloud.js imports lazily, by the name run.js exports each under (its path in src/). */
+const lazy = new Map();
+const src = fileURLToPath(new URL("./src/", import.meta.url));
+
+/**
+ * In dcloud.js, `import("./x.js")` of a module in src/ becomes `require("./run.js").<name>`: the
+ * module's exports, from the bundle apart.
+ */
+const apart = {
+  name: "apart",
   setup(build) {
-    build.onResolve({ filter: /\/(run|proxy-fetch)\.js$/ }, ({ path }) => ({
-      path: `./${path.split("/").pop()}`,
-      external: true,
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== "dynamic-import" || args.namespace !== "file") return undefined;
+      const path = join(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
+      const name = relative(src, path)
+        .replace(/\.ts$/, "")
+        .replace(/[^A-Za-z0-9]/g, "_");
+      lazy.set(name, path);
+      return { path: name, namespace: "apart" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "apart" }, ({ path }) => ({
+      contents: `module.exports = require("./run.js").${path};`,
+      loader: "js",
     }));
+    build.onResolve({ filter: /^\.\/run\.js$/, namespace: "apart" }, () => ({ path: "./run.js", external: true }));
   },
 };
-// import() of those files becomes require(): no ESM loader for a CommonJS file.
-const noDynamicImport = { "dynamic-import": false };
+
+/** An import of proxy-fetch.js stays an import of the file beside the bundle. */
+const proxyApart = {
+  name: "proxy-apart",
+  setup(build) {
+    build.onResolve({ filter: /\/proxy-fetch\.js$/ }, () => ({ path: "./proxy-fetch.js", external: true }));
+  },
+};
 
 await build({
   ...common,
   entryPoints: ["src/main.ts"],
   outfile: `${outdir}/dcloud.js`,
-  define: { __DCLOUD_CLI_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "#!/usr/bin/env node" },
-  plugins: [filesApart],
-  supported: noDynamicImport,
+  plugins: [apart],
 });
 await build({
   ...common,
-  entryPoints: ["src/run.ts"],
+  stdin: {
+    contents: [...lazy].map(([name, path]) => `export * as ${name} from ${JSON.stringify(path)};`).join("\n"),
+    resolveDir: ".",
+    sourcefile: "run.ts",
+    loader: "ts",
+  },
   outfile: `${outdir}/run.js`,
-  define: { __DCLOUD_CLI_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [filesApart],
-  supported: noDynamicImport,
+  plugins: [proxyApart],
 });
 await build({ ...common, entryPoints: ["src/network/proxy-fetch.ts"], outfile: `${outdir}/proxy-fetch.js` });
 // The package is "type": "module"; this makes Node read dist/*.js as the CommonJS it is.

@@ -1,46 +1,73 @@
-// The `dcloud` program: builds the commander program and maps how it ended to an exit
-// code. commander's own exits are intercepted (exitOverride) because it exits 1 on a usage
-// error, where dcloud's contract says 2. Importing it runs nothing (main.ts does), so tests
-// use the real program.
-import { Command, CommanderError } from "commander";
-import { registerCompletion } from "./commands/completion.js";
-import { type Act, commandOf } from "./commands/declare.js";
-import { registerInvite } from "./commands/invite.js";
-import { registerWhoami } from "./commands/whoami.js";
-import { registerWorkspaces } from "./commands/workspaces.js";
+// The `dcloud` program: the list of its commands, and how it ended mapped to an exit code.
+// commander's own exits are intercepted (exitOverride) because it exits 1 on a usage error,
+// where dcloud's contract says 2. Importing it runs nothing (main.ts does), so tests use the
+// real program.
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { command } from "./commands/command.js";
+import { declareCompletion } from "./commands/completion/command.js";
+import { declareInvite } from "./commands/invite/command.js";
+import { addGlobalOptions } from "./commands/options.js";
+import { declareWhoami } from "./commands/whoami/command.js";
+import { declareWorkspaces } from "./commands/workspaces/command.js";
 import { ExitCode } from "./exit-codes.js";
-import { addGlobalOptions } from "./global-options.js";
-import { PROGRAM_HELP } from "./help.js";
 import { Output } from "./output/output.js";
 import { processRuntime, type Runtime } from "./runtime.js";
-import { CLI_VERSION } from "./version.js";
 
-export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }): Command {
-  const program = new Command("dcloud")
-    .description("The command line for the deepset Cloud API: invite users to your organization.")
-    .version(CLI_VERSION, "-V, --version", "print the version")
-    .helpOption("-h, --help", "show help")
-    // Set before the subcommands are added: `.command()` copies these settings to them.
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => runtime.stdout.write(text), writeErr: (text) => runtime.stderr.write(text) })
-    .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError("(add --help for usage)")
-    .addHelpText("after", PROGRAM_HELP);
-  addGlobalOptions(program);
-  // What a command does (settings, the client, error mapping, the work) is loaded when it
-  // runs, not for --help or --version: start-up reads only the program's definition.
-  const action: Act =
-    (name) =>
-    async (...args) => {
-      const { actionFactory, handlers } = await import("./run.js");
-      const handler = handlers[name] as Parameters<ReturnType<typeof actionFactory>>[0];
-      return actionFactory(runtime, result)(handler)(commandOf(args));
-    };
-  registerInvite(program, action);
-  registerWorkspaces(program, action);
-  registerWhoami(program, action);
-  // Last: it describes the commands registered before it.
-  registerCompletion(program, action);
+/** The commands, in the order --help lists them. Each run is imported when its command runs. */
+const COMMANDS = [
+  command(declareInvite, () => import("./commands/invite/run.js")),
+  command(declareWorkspaces, () => import("./commands/workspaces/run.js")),
+  command(declareWhoami, () => import("./commands/whoami/run.js")),
+  command(declareCompletion, () => import("./commands/completion/run.js")),
+];
+
+// The CLI's version, written into the bundle by build.mjs from package.json, so
+// `dcloud --version` needs no file read at start-up.
+declare const __DCLOUD_CLI_VERSION__: string | undefined;
+const CLI_VERSION = typeof __DCLOUD_CLI_VERSION__ === "string" ? __DCLOUD_CLI_VERSION__ : "0.0.0-dev";
+
+// The text after the program's option list in --help: examples first, because that is what
+// people scan --help for.
+const PROGRAM_HELP = `
+Examples:
+  $ dcloud whoami
+  $ dcloud workspaces
+  $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role admin
+  $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role member \\
+      --workspace marketing --json
+  $ dcloud invite --file people.csv --role member --report invites.jsonl
+  $ dcloud whoami --region us --api-key-file ~/.config/dcloud/key
+  $ printf '%s' "$KEY" | dcloud whoami --api-key-file -
+
+Settings (first found wins):
+  API key       --api-key-file, DEEPSET_CLOUD_API_KEY, API_KEY in ~/.deepset-cloud/.env
+  base URL      --api-url, --region, DEEPSET_CLOUD_API_URL, API_URL in ~/.deepset-cloud/.env, EU
+  organization  --org, DEEPSET_CLOUD_ORGANIZATION_ID, the key's organization (GET /api/v1/me)
+  network       HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case); NODE_EXTRA_CA_CERTS for a company CA
+
+Exit codes:
+  0 done (invited or already a member)   1 failed   2 usage or input error, or not confirmed: nothing sent
+  3 payment required (402)               4 authentication/permission (401/403) or no API key
+  130 interrupted (Ctrl-C)
+`;
+
+export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }) {
+  const program = addGlobalOptions(
+    new Command("dcloud")
+      .description("The command line for the deepset Cloud API: invite users to your organization.")
+      .version(CLI_VERSION, "-V, --version", "print the version")
+      .helpOption("-h, --help", "show help")
+      // Set before the commands are added: `.command()` copies these settings to them.
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => runtime.stdout.write(text),
+        writeErr: (text) => runtime.stderr.write(text),
+      })
+      .configureHelp({ showGlobalOptions: true })
+      .showHelpAfterError("(add --help for usage)")
+      .addHelpText("after", PROGRAM_HELP),
+  );
+  for (const entry of COMMANDS) entry.register(program, runtime, result);
   return program;
 }
 

@@ -4,12 +4,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Command, CommanderError, Option } from "commander";
+import { type CommandUnknownOpts as Command, CommanderError, Option } from "@commander-js/extra-typings";
 import { describe, expect, it } from "vitest";
-import { bashScript } from "../src/completion/bash.js";
-import { fishScript } from "../src/completion/fish.js";
-import { allLongFlags, type CompletionModel, completionModel } from "../src/completion/model.js";
-import { zshScript } from "../src/completion/zsh.js";
+import { bashScript } from "../src/commands/completion/bash.js";
+import { fishScript } from "../src/commands/completion/fish.js";
+import { allLongFlags, type CompletionModel, completionModel } from "../src/commands/completion/model.js";
+import { zshScript } from "../src/commands/completion/zsh.js";
 import type { ExitCode } from "../src/exit-codes.js";
 import { buildProgram } from "../src/program.js";
 import type { Runtime } from "../src/runtime.js";

@@ -7,7 +7,7 @@ import { open } from "node:fs/promises";
 import { CsvError, parse } from "csv-parse";
 import { CliError } from "../errors.js";
 import { FIELDS, REQUIRED_FIELDS } from "../rows/fields.js";
-import { isEmptyRow, type RawRow } from "./raw-row.js";
+import { isEmptyRow, type RawRow } from "../rows/raw.js";
 
 const DELIMITERS = [",", ";", "\t"] as const;
 

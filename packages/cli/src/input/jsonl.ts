@@ -2,7 +2,7 @@
 // Each line is a row, so a line that cannot be read is that row's problem alone.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { isEmptyRow, type RawRow } from "./raw-row.js";
+import { isEmptyRow, type RawRow } from "../rows/raw.js";
 
 export async function* readJsonLines(path: string): AsyncGenerator<RawRow> {
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });

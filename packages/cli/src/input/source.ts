@@ -1,16 +1,16 @@
 // Where a run's rows come from: a file, standard input (`--file -`), or the flags of a single
-// invitation (a file of one row). Rows are read twice (every row is validated before the
-// first request), so standard input is first copied to a private temporary file, removed on
-// every exit but `kill -9`; either way memory does not grow with the input.
+// invitation (a file of one row). A run reads its rows once. Standard input is first copied to
+// a private temporary file (its format and delimiter are told from its start, then it is
+// parsed), kept for the whole run and removed on every exit but `kill -9`.
 import { createWriteStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CliError } from "../errors.js";
-import { privateTemp } from "../private-temp.js";
+import type { RawRow } from "../rows/raw.js";
+import { privateTemp } from "../util/private-temp.js";
 import { readCsv } from "./csv.js";
 import { readJsonLines } from "./jsonl.js";
-import type { RawRow } from "./raw-row.js";
 
 export type InputFormat = "csv" | "jsonl" | "flags";
 
@@ -20,7 +20,7 @@ export interface Input {
   label: string;
   /** The file read (the private copy for stdin); undefined for flags. */
   path: string | undefined;
-  /** The rows, read afresh on each call. */
+  /** The rows, streamed from the source; a run reads them once. */
   rows(options: { roleFromFlag: boolean; onUnknownColumns?: (names: string[]) => void }): AsyncIterable<RawRow>;
   /** Removes the private copy of standard input, if any. */
   dispose(): Promise<void>;

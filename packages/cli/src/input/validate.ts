@@ -1,36 +1,12 @@
 // Turns each row into an invitation, or into the problems that stop it — the same way for a
-// row of a file and for a single invitation given by flags, and on every pass over a file:
-// defaults from --role / --workspace-id / --workspace for empty cells, the field rules,
-// workspace names, and emails repeated in the input (ignoring case).
-import type { UserInvitation } from "@dcloud/client";
+// row of a file and for a single invitation given by flags: defaults from --role /
+// --workspace-id / --workspace for empty cells, the field rules, and emails repeated in the
+// input (ignoring case). Workspace names are resolved after every row is checked, with one
+// list of the workspaces (withWorkspaceIds).
+import type { CheckedRow, Problem } from "../rows/checked.js";
 import type { Field } from "../rows/fields.js";
-import type { RawRow } from "./raw-row.js";
+import type { RawRow } from "../rows/raw.js";
 import { controlCharacterIn, EMAIL, UUID } from "./rules.js";
-import type { WorkspaceNames } from "./workspace-names.js";
-
-export interface Problem {
-  /** The line where the row starts; null for a user given by flags. */
-  line: number | null;
-  /** The field at fault, or null when the row as a whole could not be read. */
-  field: Field | null;
-  message: string;
-}
-
-export interface ValidRow {
-  line: number | null;
-  email: string;
-  invitation: UserInvitation;
-  problems?: undefined;
-}
-
-export interface InvalidRow {
-  line: number | null;
-  /** The row's email when it has a usable one, else null. */
-  email: string | null;
-  problems: Problem[];
-}
-
-export type CheckedRow = ValidRow | InvalidRow;
 
 export interface RowDefaults {
   /** --role: for rows whose role is empty. */
@@ -45,15 +21,11 @@ export class RowValidator {
   readonly #firstLine = new Map<string, number | null>();
   /** The workspace names the rows use, each with the lines of the rows that use it. */
   readonly workspaceNamesUsed = new Map<string, (number | null)[]>();
+  /** One copy of each role and of each list of workspace IDs, which a file's rows mostly share. */
+  readonly #roles = new Map<string, string>();
+  readonly #idLists = new Map<string, readonly string[]>();
 
-  /**
-   * @param names the resolved workspace names; without them (the first pass) names are
-   *   only collected, and rows that use them pass.
-   */
-  constructor(
-    private readonly defaults: RowDefaults = {},
-    private readonly names?: WorkspaceNames,
-  ) {}
+  constructor(private readonly defaults: RowDefaults = {}) {}
 
   check(row: RawRow): CheckedRow {
     const { line } = row;
@@ -89,11 +61,9 @@ export class RowValidator {
       const lines = this.workspaceNamesUsed.get(name) ?? [];
       if (lines.length === 0) this.workspaceNamesUsed.set(name, lines);
       lines.push(line);
-      if (!this.names) continue;
-      const id = this.names.idOf(name);
-      if (id === undefined) problem("workspaces", this.names.unknown(name));
-      else ids.push(id);
     }
+    // An unknown name's problem comes here, once the names are resolved.
+    const workspaces = names.length > 0 ? { names, at: problems.length } : undefined;
 
     let usableEmail: string | null = null;
     if (email && !controlCharacterIn(email)) {
@@ -106,14 +76,12 @@ export class RowValidator {
         else problem("email", `${email} is already on line ${this.#firstLine.get(key)}`);
       }
     }
-    if (problems.length > 0) return { line, email: usableEmail, problems };
-    const workspace_ids = [...new Set(ids)];
-    return {
-      line,
-      email,
-      // Without workspace IDs the field is left out and the server applies its default ([]).
-      invitation: { email, given_name, family_name, role, ...(workspace_ids.length > 0 ? { workspace_ids } : {}) },
-    };
+    if (problems.length > 0) return { line, email: usableEmail, problems, workspaces };
+    const unique = [...new Set(ids)];
+    // IDs are UUIDs by now: a line break cannot be part of one.
+    const workspace_ids = unique.length > 0 ? shared(this.#idLists, unique.join("\n"), unique) : undefined;
+    const shape = { line, email, given_name, family_name, role: shared(this.#roles, role, role), workspace_ids };
+    return workspaces ? { ...shape, workspaces } : shape;
   }
 
   /** CSV gives `a;b`, JSON Lines an array of strings, flags an array; empty is none. */
@@ -136,4 +104,36 @@ export class RowValidator {
     }
     return trimmed;
   }
+}
+
+/** The copy of `value` kept under `key`, kept now if there is none. */
+function shared<T>(copies: Map<string, T>, key: string, value: T): T {
+  const known = copies.get(key);
+  if (known !== undefined) return known;
+  copies.set(key, value);
+  return value;
+}
+
+/**
+ * The row with its workspace names resolved: their IDs added to the row's own, or, for a name
+ * that is not there, a problem where the check would have put it.
+ */
+export function withWorkspaceIds(
+  row: CheckedRow,
+  idOf: (name: string) => string | undefined,
+  unknown: (name: string) => string,
+): CheckedRow {
+  if (!row.workspaces) return row;
+  const { names, at } = row.workspaces;
+  const nameProblems: Problem[] = names
+    .filter((name) => idOf(name) === undefined)
+    .map((name): Problem => ({ line: row.line, field: "workspaces", message: unknown(name) }));
+  if (row.problems) {
+    const problems = [...row.problems.slice(0, at), ...nameProblems, ...row.problems.slice(at)];
+    return { line: row.line, email: row.email, problems };
+  }
+  if (nameProblems.length > 0) return { line: row.line, email: row.email, problems: nameProblems };
+  const unique = [...new Set([...(row.workspace_ids ?? []), ...names.map((name) => idOf(name) as string)])];
+  const { workspaces: _, ...resolved } = row;
+  return { ...resolved, workspace_ids: unique.length > 0 ? unique : undefined };
 }

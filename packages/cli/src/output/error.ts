@@ -1,8 +1,7 @@
 // An error that stops a command before any row has an outcome (usage, input, missing
 // key, unreachable /me): a message on stderr, and under --json the document
 // `{ "error": { code, status, message } }` on stdout.
-import type { ErrorReport } from "../errors.js";
-import { hintFor } from "./hints.js";
+import { type ErrorReport, hintFor } from "../errors.js";
 import type { Output } from "./output.js";
 
 export function renderFatalError(output: Output, report: ErrorReport): void {

@@ -1,10 +1,10 @@
 // Sends the valid rows through the client at most `concurrency` at a time (p-limit), and
 // gives every row of the input an outcome — sent, invalid, done by an earlier run (resume),
-// or not attempted because the run stopped first. The rows come as a stream and at most
-// twice `concurrency` of them wait in memory at once.
+// or not attempted because the run stopped first. At most twice `concurrency` rows wait for
+// a free slot at once.
 import type { DeepsetCloud } from "@dcloud/client";
 import pLimit from "p-limit";
-import type { CheckedRow } from "../input/validate.js";
+import type { CheckedRow } from "../rows/checked.js";
 import { type InviteRow, type StopReason, stopReasonOf } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";
 import { sendRow } from "./send-row.js";
@@ -14,7 +14,7 @@ export interface SendAll {
   organizationId: string;
   concurrency: number;
   /** The checked rows of the input, in input order. */
-  rows: AsyncIterable<CheckedRow>;
+  rows: Iterable<CheckedRow>;
   /** Rows an earlier run finished (--resume), by lower-cased email. */
   finished: ReadonlyMap<string, InviteRow>;
   interruption: Interruption;
@@ -41,7 +41,7 @@ export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | n
     error: null,
   });
 
-  for await (const row of run.rows) {
+  for (const row of run.rows) {
     if (row.problems) {
       const message = row.problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join("; ");
       run.onOutcome(
@@ -86,7 +86,7 @@ export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | n
       failure ??= { error };
       settled();
     });
-    // Backpressure: read on only while few rows wait, so memory does not grow with the file.
+    // Backpressure: hand on rows only while few wait, so the waiting tasks do not grow with the file.
     if (pending >= run.concurrency * 2) await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
   }

@@ -3,8 +3,8 @@
 // status for any other answer (a redirect or an undocumented 2xx included). Nothing here
 // speaks HTTP.
 import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud } from "@dcloud/client";
-import { describeError } from "../describe-error.js";
-import type { ValidRow } from "../input/validate.js";
+import { describeError } from "../errors.js";
+import { invitationOf, type ValidRow } from "../rows/checked.js";
 import type { InviteRow } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";
 
@@ -20,7 +20,7 @@ export async function sendRow(
     ...fields,
   });
   try {
-    const { attempts, requestId } = await client.inviteUser(organizationId, row.invitation, {
+    const { attempts, requestId } = await client.inviteUser(organizationId, invitationOf(row), {
       stopSignal: interruption.stopSignal,
       signal: interruption.abortSignal,
     });

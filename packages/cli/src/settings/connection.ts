@@ -2,7 +2,7 @@
 // ~/.deepset-cloud/.env. The base URL is resolved first: a refused URL is a usage
 // error (exit 2) whether or not a key exists.
 import type { Region } from "@dcloud/client";
-import { once } from "../once.js";
+import { once } from "../util/once.js";
 import { resolveApiKey } from "./api-key.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { envFilePath, readEnvFile } from "./env-file.js";

@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/input/csv.js";
-import type { RawRow } from "../../src/input/raw-row.js";
+import type { RawRow } from "../../src/rows/raw.js";
 import { tempDir } from "../helpers/cli.js";
 
 async function read(csv: string, options: { roleFromFlag?: boolean } = {}) {

@@ -1,15 +1,37 @@
 // `dcloud invite`: one user given by flags, or many from --file (CSV or JSON Lines). This
-// file declares the command; handlers/invite.ts runs it.
-import { type Command, Option } from "commander";
-import { collect, single, wholeNumber } from "../global-options.js";
-import { INVITE_HELP } from "../help.js";
-import type { Act } from "./declare.js";
+// file declares the command (its flags, help text and examples); run.ts runs it.
+import { Option } from "@commander-js/extra-typings";
+import { collect, type Program, single, wholeNumber } from "../options.js";
 
 const MAX_CONCURRENCY = 64;
 export const DEFAULT_CONCURRENCY = 4;
 
-export function registerInvite(program: Command, action: Act): void {
-  program
+const EXAMPLES = `
+Examples:
+  $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role admin
+  $ dcloud invite --email jane@example.com --given-name Jane --family-name Doe --role member \\
+      --workspace marketing --workspace-id 9b2d1e0c-4f7a-4c3e-8d51-0a6b2c7e9f10
+  $ dcloud invite --org 0f1e2d3c-... --email jane@example.com --given-name Jane --family-name Doe --role admin --json
+  $ dcloud invite --file people.csv --role member --report invites.jsonl
+  $ dcloud invite --file people.csv --role member --report invites.jsonl --resume
+  $ dcloud invite --file people.jsonl --dry-run
+  $ hr-export | dcloud invite --file - --role member --concurrency 8 --json > result.json
+
+--file takes CSV with a header row naming the columns email, given_name, family_name, role,
+workspace_ids and workspaces (any case; delimiter , or ; or tab; workspace_ids and workspaces
+separated by ";"), or JSON Lines (.jsonl, .ndjson) with the same fields (lists as arrays).
+The role is sent as typed: a default role (admin, member, …) or a custom role's name.
+Workspaces given by name are resolved with \`dcloud workspaces\`'s list, once per run.
+Every row is checked before the first request; any invalid row stops the run with exit 2
+and nothing sent, unless --skip-invalid. On a terminal a file run asks before sending
+(--yes skips the question). A 402 or 401/403 stops a run; Ctrl-C lets the requests in flight
+finish (up to 5 s) and exits 130; --resume then skips the rows the report has as done.
+
+A user who is already a member is not an error (exit 0), so a re-run is safe.
+`;
+
+export function declareInvite(program: Program) {
+  return program
     .command("invite")
     .description("invite a user to the organization, or many from a CSV or JSON Lines file")
     .addOption(new Option("--email <email>", "the user's email address").argParser(single("--email")))
@@ -59,6 +81,7 @@ export function registerInvite(program: Command, action: Act): void {
     .option("--dry-run", "with --file: check every row and show what would be sent; send nothing")
     .option("--skip-invalid", "with --file: invite the valid rows and report the invalid ones, instead of stopping")
     .option("--yes", "with --file: do not ask before sending (nothing is asked without a terminal anyway)")
-    .addHelpText("after", INVITE_HELP)
-    .action(action("invite"));
+    .addHelpText("after", EXAMPLES);
 }
+
+export type InviteDeclared = ReturnType<typeof declareInvite>;

@@ -1,24 +1,10 @@
-// The options every command takes. They are declared once, on the program; commander
-// recognises program options after the subcommand too, so `dcloud --json whoami` and
-// `dcloud whoami --json` mean the same. Deliberately absent: any option taking the API
-// key itself (it would land in shell history and in `ps`).
+// The options every command takes, and the value parsers that commands' own options share.
+// The common options are declared once, on the program; commander recognises program options
+// after the subcommand too, so `dcloud --json whoami` and `dcloud whoami --json` mean the
+// same. Deliberately absent: any option taking the API key itself (it would land in shell
+// history and in `ps`). Their types come from these declarations (extra-typings).
 
-import type { Region } from "@dcloud/client";
-import { type Command, InvalidArgumentError, Option } from "commander";
-
-export interface GlobalFlags {
-  apiUrl?: string;
-  region?: Region;
-  apiKeyFile?: string;
-  json?: boolean;
-  quiet?: boolean;
-  debug?: boolean;
-  /** False with --no-color. */
-  color: boolean;
-  timeout?: number;
-  maxRetries?: number;
-  allowInsecureHttp?: boolean;
-}
+import { type Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 
 // setTimeout cannot wait longer than this; a larger value would fire at once.
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -51,12 +37,12 @@ export function wholeNumber(min: number, max: number, unit = "") {
   };
 }
 
-export function addGlobalOptions(program: Command): Command {
+export function addGlobalOptions(program: Command) {
   return program
     .addOption(
       new Option("--api-url <url>", "API base URL (a trailing /api/v1 is fine)").argParser(single("--api-url")),
     )
-    .addOption(new Option("--region <region>", "API region, when no --api-url is given").choices(["eu", "us"]))
+    .addOption(new Option("--region <region>", "API region, when no --api-url is given").choices(["eu", "us"] as const))
     .addOption(
       new Option("--api-key-file <path>", "read the API key from this file, or from stdin with -").argParser(
         single("--api-key-file"),
@@ -79,3 +65,9 @@ export function addGlobalOptions(program: Command): Command {
     )
     .addOption(new Option("--allow-insecure-http", "allow an http:// API URL to a host other than localhost"));
 }
+
+/** The program with the options every command takes: each command is declared on it. */
+export type Program = ReturnType<typeof addGlobalOptions>;
+
+/** The options every command takes, as commander parses them (`color` is false with --no-color). */
+export type GlobalFlags = ReturnType<Program["opts"]>;

@@ -1,8 +1,18 @@
+// `dcloud workspaces`: GET /api/v1/workspaces, printed.
 import type { Workspace } from "@dcloud/client";
-import type { Output } from "./output.js";
+import { ExitCode } from "../../exit-codes.js";
+import type { Output } from "../../output/output.js";
+import type { Run } from "../command.js";
+import type { WorkspacesDeclared } from "./command.js";
+
+export const run: Run<WorkspacesDeclared> = async ({ connect, output }) => {
+  const client = await connect();
+  renderWorkspaces(output, await client.listWorkspaces());
+  return ExitCode.Ok;
+};
 
 /** Under --json, the array as the API gives it; otherwise a table of names and IDs. */
-export function renderWorkspaces(output: Output, workspaces: readonly Workspace[]): void {
+function renderWorkspaces(output: Output, workspaces: readonly Workspace[]): void {
   if (output.options.json) {
     output.document(workspaces);
     return;

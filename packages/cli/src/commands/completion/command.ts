@@ -1,13 +1,12 @@
 // `dcloud completion bash|zsh|fish`: prints a shell completion script, generated when it runs
-// from the commander program itself (handlers/completion.ts), so it cannot fall behind the
-// real flags.
-import { Argument, type Command } from "commander";
-import type { Act } from "./declare.js";
+// from the commander program itself (run.ts), so it cannot fall behind the real flags.
+import { Argument } from "@commander-js/extra-typings";
+import type { Program } from "../options.js";
 
-export const SHELL_NAMES = ["bash", "zsh", "fish"] as const;
+const SHELL_NAMES = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELL_NAMES)[number];
 
-export const COMPLETION_HELP = `
+const INSTALL = `
 Install (then open a new shell):
   bash  $ mkdir -p ~/.local/share/bash-completion/completions
         $ dcloud completion bash > ~/.local/share/bash-completion/completions/dcloud
@@ -19,11 +18,12 @@ Install (then open a new shell):
 The script is generated from this version of dcloud; generate it again after an upgrade.
 `;
 
-export function registerCompletion(program: Command, action: Act): void {
-  program
+export function declareCompletion(program: Program) {
+  return program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish)")
     .addArgument(new Argument("<shell>", "the shell to complete for").choices(SHELL_NAMES))
-    .addHelpText("after", COMPLETION_HELP)
-    .action(action("completion"));
+    .addHelpText("after", INSTALL);
 }
+
+export type CompletionDeclared = ReturnType<typeof declareCompletion>;

@@ -1,32 +1,44 @@
-// `dcloud invite`'s flags, checked and turned into a run of the one invite pipeline.
-import { DEFAULT_CONCURRENCY } from "../commands/invite.js";
-import type { CommandContext } from "../context.js";
-import { CliError } from "../errors.js";
-import type { ExitCode } from "../exit-codes.js";
-import type { GlobalFlags } from "../global-options.js";
-import { runInvite } from "../pipeline/invite.js";
+// `dcloud invite`: its flags, checked and turned into the run's options; then the run's
+// stages, in order (plan.ts), with the interrupts listened to and the input's private copy
+// removed however the run ends.
+import { CliError } from "../../errors.js";
+import { Interruption } from "../../sending/interruption.js";
+import { once } from "../../util/once.js";
+import type { FlagsOf, Run } from "../command.js";
+import { check } from "./check.js";
+import { DEFAULT_CONCURRENCY, type InviteDeclared } from "./command.js";
+import { confirm } from "./confirm.js";
+import { dryRun } from "./dry-run.js";
+import { finish } from "./finish.js";
+import type { InviteOptions, Read, Stage } from "./plan.js";
+import { read } from "./read.js";
+import { resolveNames } from "./resolve-names.js";
+import { send } from "./send.js";
 
-export interface InviteFlags {
-  email?: string;
-  givenName?: string;
-  familyName?: string;
-  role?: string;
-  workspaceId?: string[];
-  workspace?: string[];
-  org?: string;
-  file?: string;
-  concurrency?: number;
-  report?: string;
-  resume?: boolean;
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  yes?: boolean;
-}
+type InviteFlags = FlagsOf<InviteDeclared>;
 
-export async function invite(context: CommandContext, flags: InviteFlags & GlobalFlags): Promise<ExitCode> {
+export const run: Run<InviteDeclared> = async (context, command) => {
+  const flags = command.optsWithGlobals();
   checkCombination(flags);
+  const options = optionsOf(flags);
+  const { output, runtime } = context;
+  const interruption = new Interruption(runtime, (message) => output.warn(message));
+  const stage: Stage = { ...context, client: once(() => context.connect()), interruption };
+  let opened: Read | undefined;
+  try {
+    opened = await read(options, stage);
+    const resolved = await resolveNames(await check(opened, stage), stage);
+    if (options.dryRun) return dryRun(resolved, stage);
+    return await finish(await send(await confirm(resolved, stage), stage));
+  } finally {
+    interruption.dispose();
+    await opened?.input.dispose();
+  }
+};
+
+function optionsOf(flags: InviteFlags): InviteOptions {
   const inFile = flags.file !== undefined;
-  return runInvite(context, {
+  return {
     file: flags.file,
     single: inFile
       ? undefined
@@ -46,11 +58,11 @@ export async function invite(context: CommandContext, flags: InviteFlags & Globa
     dryRun: flags.dryRun === true,
     skipInvalid: flags.skipInvalid === true,
     yes: flags.yes === true,
-  });
+  };
 }
 
 /** Flags that only make sense together, refused before anything is read or sent. */
-function checkCombination(flags: InviteFlags & GlobalFlags): void {
+function checkCombination(flags: InviteFlags): void {
   const fileOnly = {
     "--report": flags.report,
     "--resume": flags.resume,

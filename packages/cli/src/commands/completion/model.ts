@@ -1,7 +1,7 @@
 // What a shell needs to know to complete `dcloud`, read from the commander program itself
 // at run time (commands, their options, the program's global options, choices, which
 // values are paths), so the generated scripts cannot drift from the real flags.
-import type { Argument, Command, Option } from "commander";
+import type { Argument, CommandUnknownOpts as Command, Option } from "@commander-js/extra-typings";
 
 export interface CompletionOption {
   /** As declared, e.g. "-h, --help" or "--region <region>". */

@@ -5,10 +5,10 @@
 // and a run stopped at once leaves either the whole document or nothing.
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { type PrivateTemp, privateTemp } from "../private-temp.js";
-import type { Destination, InviteRow, StopReason, Summary } from "../rows/outcome.js";
-import { hintFor } from "./hints.js";
-import type { Output } from "./output.js";
+import { hintFor } from "../../errors.js";
+import type { Output } from "../../output/output.js";
+import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
+import { type PrivateTemp, privateTemp } from "../../util/private-temp.js";
 
 export interface RunNotes {
   stoppedBy: StopReason | null;

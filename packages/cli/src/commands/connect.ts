@@ -1,11 +1,11 @@
 // Resolves the connection settings and makes the client that commands talk through.
 import { createDeepsetCloud, type DeepsetCloud } from "@dcloud/client";
-import type { GlobalFlags } from "./global-options.js";
-import { fetchFor } from "./network/fetch.js";
-import { readProxySettings } from "./network/proxy-settings.js";
-import { debugLogger } from "./output/debug-logger.js";
-import type { Output } from "./output/output.js";
-import { type Environment, resolveConnection } from "./settings/connection.js";
+import { fetchFor } from "../network/fetch.js";
+import { readProxySettings } from "../network/proxy-settings.js";
+import { debugLogger } from "../output/debug-logger.js";
+import type { Output } from "../output/output.js";
+import { type Environment, resolveConnection } from "../settings/connection.js";
+import type { GlobalFlags } from "./options.js";
 
 export async function connect(flags: GlobalFlags, environment: Environment, output: Output): Promise<DeepsetCloud> {
   // A malformed proxy URL is a usage error (exit 2), found before the API key is looked for.

@@ -1,4 +1,4 @@
-// A row as read from its source, before validation.
+// A row as read from its source (a file's line, or the flags of a single invitation), before it is checked.
 
 export interface RawRow {
   /** The line of the input file where the row starts; null for a user given by flags. */

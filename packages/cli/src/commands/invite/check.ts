@@ -1,0 +1,31 @@
+// check: every row is read, once, and checked before anything is sent; the checked rows are
+// what every later stage uses. Any invalid row stops the run, unless --skip-invalid.
+import { CliError } from "../../errors.js";
+import { RowValidator } from "../../input/validate.js";
+import type { CheckedRow, Problem } from "../../rows/checked.js";
+import type { Checked, Read, Stage } from "./plan.js";
+import { refuseProblems, renderUnknownColumns } from "./problems.js";
+
+export async function check(plan: Read, { output }: Stage): Promise<Checked> {
+  const { input, options } = plan;
+  const validator = new RowValidator(options.defaults);
+  const rows: CheckedRow[] = [];
+  const problems: Problem[] = [];
+  let invalid = 0;
+  const raw = input.rows({
+    roleFromFlag: Boolean(options.defaults.role?.trim()),
+    onUnknownColumns: (names) => renderUnknownColumns(output, names, input.label),
+  });
+  for await (const row of raw) {
+    const checked = validator.check(row);
+    rows.push(checked);
+    if (checked.problems) {
+      problems.push(...checked.problems);
+      invalid++;
+    }
+  }
+  if (rows.length === 0) throw new CliError("invalid_input", `${input.label} has no rows to invite; nothing was sent.`);
+  refuseProblems(output, plan, problems, invalid, rows.length);
+  // The validator and its emails stay behind: the rows alone are kept while they are sent.
+  return { ...plan, rows, namesUsed: validator.workspaceNamesUsed };
+}

@@ -1,0 +1,47 @@
+// send: the valid rows go out through the client; each row's outcome, as soon as it is
+// known, goes to the report (--report), the printer and the progress line. From here on an
+// interrupt lets the requests in flight settle, and a forced exit writes the report's last
+// lines first.
+import { startProgress } from "../../output/progress.js";
+import { ReportWriter } from "../../report/report.js";
+import { emptySummary } from "../../rows/outcome.js";
+import { sendAll } from "../../sending/send-all.js";
+import type { Confirmed, Sent, Stage } from "./plan.js";
+import { ResultsPrinter } from "./results.js";
+
+export async function send(plan: Confirmed, { output, runtime, interruption }: Stage): Promise<Sent> {
+  const { options, input, rows, client, destination, earlier } = plan;
+  const report = options.report ? ReportWriter.open(options.report, destination) : undefined;
+  interruption.startSending(() => report?.flush());
+  const printer = await ResultsPrinter.start(output, { single: input.format === "flags", destination });
+  const progress = await startProgress(output, runtime.stderr, {
+    total: rows.length,
+    pausedUntil: () => client.rateLimitedUntil,
+  });
+  const summary = emptySummary();
+  let resumed = 0;
+  try {
+    const { stoppedBy } = await sendAll({
+      client,
+      organizationId: destination.organization_id,
+      concurrency: options.concurrency,
+      rows,
+      finished: earlier?.finished ?? new Map(),
+      interruption,
+      onOutcome(row, how) {
+        // A row an earlier run finished already has its line in the report.
+        if (how.resumed) resumed++;
+        else report?.write(row);
+        summary[row.status]++;
+        printer.row(row, how);
+        progress.tick(summary);
+      },
+    });
+    report?.flush();
+    return { ...plan, summary, stoppedBy, resumed, printer };
+  } finally {
+    // The progress line is cleared before anything else is printed.
+    progress.stop();
+    report?.close();
+  }
+}
