@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CliError } from "../errors.js";
 import { privateTemp } from "../private-temp.js";
-import { readCsv } from "./csv.js";
+import { type CsvOptions, readCsv } from "./csv.js";
 import { readJsonLines } from "./jsonl.js";
 import type { RawRow } from "./raw-row.js";
 
@@ -21,10 +21,13 @@ export interface Input {
   /** The file read (the private copy for stdin); undefined for flags. */
   path: string | undefined;
   /** The rows, read afresh on each call. */
-  rows(options: { roleFromFlag: boolean; onUnknownColumns?: (names: string[]) => void }): AsyncIterable<RawRow>;
+  rows(options: RowsOptions): AsyncIterable<RawRow>;
   /** Removes the private copy of standard input, if any. */
   dispose(): Promise<void>;
 }
+
+/** How to read a file's rows: CSV takes them all, JSON Lines the encoding. */
+export type RowsOptions = Pick<CsvOptions, "roleFromFlag" | "onUnknownColumns" | "encoding" | "columns" | "onColumns">;
 
 /** One invitation given by flags, as a row of one. */
 export function flagsInput(fields: Record<string, unknown>): Input {
@@ -62,10 +65,10 @@ function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose:
     format,
     label,
     path,
-    rows: ({ roleFromFlag, onUnknownColumns }) =>
+    rows: (options) =>
       format === "jsonl"
-        ? readJsonLines(path)
-        : readCsv(path, { label, roleFromFlag, ...(onUnknownColumns ? { onUnknownColumns } : {}) }),
+        ? readJsonLines(path, { label, encoding: options.encoding })
+        : readCsv(path, { ...options, label }),
     dispose,
   };
 }
