@@ -1,8 +1,8 @@
-// Where a run's rows come from: a file, standard input (`--file -`), or the flags of a single
+// Where a run's rows come from: a file, standard input (`--file -`) or a pipe, or the flags of a single
 // invitation (a file of one row). Rows are read twice (every row is validated before the
 // first request), so standard input is first copied to a private temporary file, removed on
 // every exit but `kill -9`; either way memory does not grow with the input.
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -10,6 +10,7 @@ import { CliError } from "../errors.js";
 import { privateTemp } from "../private-temp.js";
 import { type CsvOptions, readCsv } from "./csv.js";
 import { readJsonLines } from "./jsonl.js";
+import { isPipe } from "./pipe.js";
 import type { RawRow } from "./raw-row.js";
 
 export type InputFormat = "csv" | "jsonl" | "flags";
@@ -43,7 +44,10 @@ export function flagsInput(fields: Record<string, unknown>): Input {
 }
 
 export async function fileInput(file: string, stdin: AsyncIterable<unknown>): Promise<Input> {
-  if (file === "-") return stdinInput(stdin);
+  if (file === "-") return stdinInput(stdin, "stdin");
+  // A named pipe may say its format by its name; /dev/fd/63 does not.
+  if (await isPipe(file))
+    return stdinInput(createReadStream(file), file, formatOf(file) === "jsonl" ? "jsonl" : undefined);
   let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
@@ -73,29 +77,33 @@ function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose:
   };
 }
 
-async function stdinInput(stdin: AsyncIterable<unknown>): Promise<Input> {
+/** Standard input or a pipe, copied once to a private file (it cannot be read twice). */
+async function stdinInput(stdin: AsyncIterable<unknown>, label: string, format?: "jsonl"): Promise<Input> {
   // The names and emails are the user's alone: a private folder, a 0600 file.
   const temp = await privateTemp("dcloud-stdin-");
   const path = join(temp.dir, "input");
   await pipeline(stdin as NodeJS.ReadableStream, createWriteStream(path, { mode: 0o600 }));
-  return fromPath(path, await sniffFormat(path), "stdin", temp.remove);
+  return fromPath(path, format ?? (await sniffFormat(path)), label, temp.remove);
 }
 
-/** Standard input has no file name: a first character of "{" means JSON Lines, anything else CSV. */
+/**
+ * Standard input and pipes have no file name (or one like /dev/fd/63): a first character of
+ * "{" means JSON Lines, anything else CSV. Read from the bytes, past any BOM, white space and
+ * the zero bytes of UTF-16, so it holds in every encoding the rows may come in.
+ */
 async function sniffFormat(path: string): Promise<"csv" | "jsonl"> {
   const handle = await open(path, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    const start = buffer
-      .subarray(0, bytesRead)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .trimStart();
-    return start.startsWith("{") ? "jsonl" : "csv";
+    const first = buffer.subarray(0, bytesRead).find((byte) => !SKIPPED_BYTES.has(byte));
+    return first === 0x7b ? "jsonl" : "csv";
   } finally {
     await handle.close();
   }
 }
+
+/** BOM bytes, white space and NUL. */
+const SKIPPED_BYTES = new Set([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x20, 0x09, 0x0a, 0x0d, 0x00]);
 
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
