@@ -16,7 +16,7 @@ export const ALIASES: Readonly<Record<Field, readonly string[]>> = {
 };
 
 /** Columns a `--failed-rows` file adds: known, so they draw no warning, and never read. */
-export const IGNORED_COLUMNS = ["outcome", "error"] as const;
+const IGNORED_COLUMNS = ["outcome", "error"] as const;
 
 /** One `--column FIELD=HEADER`. */
 export interface ColumnOverride {

@@ -43,7 +43,7 @@ export async function* limitLineLength(text: AsyncIterable<string>, options: Lin
   }
 }
 
-export function lineTooLong(label: string, line: number, maxBytes: number): CliError {
+function lineTooLong(label: string, line: number, maxBytes: number): CliError {
   const message = `the line is longer than ${sizeName(maxBytes)}`;
   return new CliError(
     "invalid_input",
