@@ -55,6 +55,10 @@ const ERROR_CODES = {
   interrupted: { exit: ExitCode.Failed },
   unexpected_status: { exit: ExitCode.Failed },
   api_error: { exit: ExitCode.Failed },
+  unexpected_answer: {
+    exit: ExitCode.Failed,
+    hint: "The server at the base URL (or a proxy in between) did not answer as the deepset Cloud API does; check --api-url.",
+  },
   internal: { exit: ExitCode.Failed },
 } as const satisfies Record<string, { exit: ExitCode; hint?: string }>;
 

@@ -28,7 +28,7 @@ export interface ResolvedNames {
 
 /**
  * Resolves the names a run uses against the answer of GET /api/v1/workspaces. Throws
- * `api_error` (exit 1) when the answer is not what the spec states; name problems are
+ * `unexpected_answer` (exit 1) when the answer is not what the spec states; name problems are
  * returned, grouped by name, for the run to refuse as input errors (exit 2).
  */
 export function resolveWorkspaceNames(answer: unknown, used: NamesUsed): ResolvedNames {
@@ -63,9 +63,8 @@ export function describeNameProblem(problem: WorkspaceNameProblem): string {
 export function checkWorkspacesAnswer(answer: unknown): Workspace[] {
   const unlike = (what: string) =>
     new CliError(
-      "api_error",
-      `GET /api/v1/workspaces answered unlike its spec: ${what}, where an array of { name, workspace_id } was expected. ` +
-        "The server (or a proxy in between) sent something else; nothing was sent.",
+      "unexpected_answer",
+      `GET /api/v1/workspaces answered unlike its spec: ${what}, where an array of { name, workspace_id } was expected.`,
     );
   if (!Array.isArray(answer)) throw unlike(`the answer is ${kindOf(answer)}, not an array`);
   answer.forEach((item: unknown, i) => {
@@ -86,13 +85,13 @@ function kindOf(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-export interface WorkspaceNames {
+interface WorkspaceNames {
   idOf(name: string): string | undefined;
   /** What to tell the user about a name that does not resolve: unknown, or shared by several workspaces. */
   unknown(name: string): string;
 }
 
-export function workspaceNames(workspaces: readonly Workspace[]): WorkspaceNames {
+function workspaceNames(workspaces: readonly Workspace[]): WorkspaceNames {
   const exact = groupBy(workspaces, (w) => w.name);
   const folded = groupBy(workspaces, (w) => w.name.toLowerCase());
   const matches = (name: string): readonly Workspace[] => exact.get(name) ?? folded.get(name.toLowerCase()) ?? [];

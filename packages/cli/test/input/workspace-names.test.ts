@@ -90,9 +90,9 @@ describe("an answer unlike the spec", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ code: "api_error" });
+    expect(error).toMatchObject({ code: "unexpected_answer" });
     expect((error as Error).message).toContain(`GET /api/v1/workspaces answered unlike its spec: ${what},`);
-    expect(exitCodeFor((error as { code: "api_error" }).code)).toBe(1);
+    expect(exitCodeFor((error as { code: "unexpected_answer" }).code)).toBe(1);
   });
 
   it("an empty array is a valid answer", () => {

@@ -14,7 +14,7 @@ interface DryRun {
   invalid: number;
 }
 
-export function dryRun({ rows, options }: Resolved, { output, env }: Stage): ExitCode {
+export function dryRun({ rows, options, columns }: Resolved, { output, env }: Stage): ExitCode {
   const organization = knownOrganizationId({ org: options.org, env })?.value ?? "{organization_id from GET /api/v1/me}";
   const requests = [];
   let invalid = 0;
@@ -22,14 +22,20 @@ export function dryRun({ rows, options }: Resolved, { output, env }: Stage): Exi
     if (row.problems) invalid++;
     else requests.push({ line: row.line, body: invitationOf(row) });
   }
-  renderDryRun(output, { method: "POST", path: `/api/v1/organization/${organization}/invitation`, requests, invalid });
+  const run: DryRun = { method: "POST", path: `/api/v1/organization/${organization}/invitation`, requests, invalid };
+  renderDryRun(output, run, columns);
   return invalid > 0 ? ExitCode.Failed : ExitCode.Ok;
 }
 
-function renderDryRun(output: Output, run: DryRun): void {
+/** `columns`: which column fills which field (a CSV header), printed before the requests. */
+function renderDryRun(output: Output, run: DryRun, columns: readonly string[]): void {
   if (output.options.json) {
     output.document({ dry_run: run });
     return;
+  }
+  if (columns.length > 0) {
+    output.line("columns:");
+    for (const line of columns) output.line(`  ${line}`);
   }
   output.line(
     `dry run: ${run.requests.length} invitation(s) would be sent as ${run.method} ${run.path}; nothing was sent.`,

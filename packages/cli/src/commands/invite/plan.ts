@@ -5,6 +5,7 @@
 // that every later stage uses. A single invitation is a run of one row: the same outcomes,
 // `--json` document and exit codes. Nothing here speaks HTTP (the client does).
 import type { DeepsetCloud } from "@dcloud/client";
+import type { ColumnOverride } from "../../input/columns.js";
 import type { Input } from "../../input/source.js";
 import type { RowDefaults } from "../../input/validate.js";
 import type { EarlierRun } from "../../report/report.js";
@@ -22,6 +23,10 @@ export interface InviteOptions {
   single: Record<string, unknown> | undefined;
   /** For rows of a file that leave these empty. */
   defaults: RowDefaults;
+  /** --encoding: a WHATWG label, checked; undefined for UTF-8 (or UTF-16 by BOM). */
+  encoding: string | undefined;
+  /** --column FIELD=HEADER, checked. */
+  columns: readonly ColumnOverride[];
   org: string | undefined;
   concurrency: number;
   report: string | undefined;
@@ -48,6 +53,8 @@ export interface Read {
 /** check: every row of the input, checked, in input order. */
 export interface Checked extends Read {
   rows: CheckedRow[];
+  /** Which column fills which field (a CSV file's header), as --dry-run prints it. */
+  columns: readonly string[];
   /** The workspace names the rows use, each with the lines that use it. */
   namesUsed: ReadonlyMap<string, readonly (number | null)[]>;
 }
@@ -55,6 +62,7 @@ export interface Checked extends Read {
 /** resolve names: the rows with workspace IDs in place of names. */
 export interface Resolved extends Read {
   rows: CheckedRow[];
+  columns: readonly string[];
 }
 
 /** confirm: where the invitations go, agreed to. */
