@@ -3,7 +3,8 @@
 import { CliError } from "../../errors.js";
 import { describeMapping } from "../../input/columns.js";
 import { RowValidator } from "../../input/validate.js";
-import type { CheckedRow, Problem } from "../../rows/checked.js";
+import type { Problem } from "../../rows/checked.js";
+import { CheckedRows } from "../../rows/checked-rows.js";
 import type { Checked, Read, Stage } from "./plan.js";
 import { refuseProblems, renderUnknownColumns } from "./problems.js";
 
@@ -16,9 +17,8 @@ export async function check(plan: Read, { output }: Stage): Promise<Checked> {
     );
   }
   const validator = new RowValidator(options.defaults);
-  const rows: CheckedRow[] = [];
+  const rows = new CheckedRows();
   const problems: Problem[] = [];
-  let invalid = 0;
   let columns: readonly string[] = [];
   const raw = input.rows({
     roleFromFlag: Boolean(options.defaults.role?.trim()),
@@ -33,13 +33,10 @@ export async function check(plan: Read, { output }: Stage): Promise<Checked> {
   for await (const row of raw) {
     const checked = validator.check(row);
     rows.push(checked);
-    if (checked.problems) {
-      problems.push(...checked.problems);
-      invalid++;
-    }
+    if (checked.problems) problems.push(...checked.problems);
   }
   if (rows.length === 0) throw new CliError("invalid_input", `${input.label} has no rows to invite; nothing was sent.`);
-  refuseProblems(output, plan, problems, invalid, rows.length);
+  refuseProblems(output, plan, problems, rows.invalid, rows.length);
   // The validator and its emails stay behind: the rows alone are kept while they are sent.
   return { ...plan, rows, columns, namesUsed: validator.workspaceNamesUsed };
 }

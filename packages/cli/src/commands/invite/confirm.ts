@@ -28,9 +28,7 @@ export async function confirm(plan: Resolved, { output, runtime, env, client }: 
   }
   const ask = input.format !== "flags" && runtime.interactive && !options.yes && options.file !== "-";
   // The valid rows an earlier run has not finished.
-  const people = ask
-    ? rows.filter((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())).length
-    : 0;
+  const people = ask ? rows.count((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())) : 0;
   if (ask && people > 0) {
     const name = await organizationName(me, organization.value);
     const where = name ? `${name} (${organization.value})` : organization.value;

@@ -9,7 +9,7 @@ import type { ColumnOverride } from "../../input/columns.js";
 import type { Input } from "../../input/source.js";
 import type { RowDefaults } from "../../input/validate.js";
 import type { EarlierRun } from "../../report/report.js";
-import type { CheckedRow } from "../../rows/checked.js";
+import type { CheckedRows } from "../../rows/checked-rows.js";
 import type { Destination, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
 import type { CommandContext } from "../act.js";
@@ -52,7 +52,7 @@ export interface Read {
 
 /** check: every row of the input, checked, in input order. */
 export interface Checked extends Read {
-  rows: CheckedRow[];
+  rows: CheckedRows;
   /** Which column fills which field (a CSV file's header), as --dry-run prints it. */
   columns: readonly string[];
   /** The workspace names the rows use, each with the lines that use it. */
@@ -61,7 +61,7 @@ export interface Checked extends Read {
 
 /** resolve names: the rows with workspace IDs in place of names. */
 export interface Resolved extends Read {
-  rows: CheckedRow[];
+  rows: CheckedRows;
   columns: readonly string[];
 }
 

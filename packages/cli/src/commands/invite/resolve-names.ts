@@ -12,7 +12,8 @@ export async function resolveNames({ namesUsed, ...plan }: Checked, { output, cl
   if (namesUsed.size === 0) return plan;
   const { ids, problems } = resolveWorkspaceNames(await (await client()).listWorkspaces(), namesUsed);
   const messages = new Map(problems.map((p) => [p.name, p.message]));
-  const rows = plan.rows.map((row) =>
+  const { rows } = plan;
+  rows.resolveWorkspaces((row) =>
     withWorkspaceIds(
       row,
       (name) => ids.get(name),
@@ -27,6 +28,6 @@ export async function resolveNames({ namesUsed, ...plan }: Checked, { output, cl
   const found = problems
     .flatMap(({ lines, message }) => lines.map((line): Problem => ({ line, field: "workspaces", message })))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  refuse(plan, found, rows.filter((row) => row.problems).length, rows.length);
-  return { ...plan, rows };
+  refuse(plan, found, rows.invalid, rows.length);
+  return plan;
 }
