@@ -40,7 +40,6 @@ export async function* readCsvFrom(bytes: AsyncIterable<Uint8Array>, options: Cs
   const text = limitLineLength(decode(bytes, { label, encoding: options.encoding }), { label });
   const { delimiter, replay } = await sniffDelimiter(text);
   const parser = parse({
-    info: true,
     delimiter,
     // LF, CRLF and CR (old Excel) alike, even mixed in one file.
     record_delimiter: ["\r\n", "\n", "\r"],
@@ -54,22 +53,20 @@ export async function* readCsvFrom(bytes: AsyncIterable<Uint8Array>, options: Cs
   // The text's errors (bytes not valid, a line too long) reach the loop below through the parser.
   pipeline(Readable.from(replay), parser).catch(() => {});
   let header: (string | null)[] | undefined;
-  // Where the last record ended, as an editor counts lines: the next one starts on the line after.
+  // Where the last record ended, as an editor counts lines: the next one starts on the line
+  // after. Counted here from the records (each ends with one line break, plus those inside its
+  // quoted cells), not with csv-parse's `info`, which builds an object of a dozen fields a row.
   let lastEnd = 0;
-  // csv-parse counts a CRLF inside a quoted cell as two lines, for the rest of the file.
-  let drift = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<string[]>) {
       let breaks = 0;
       for (const cell of record) {
-        // Most cells hold no line break; the regular expressions run only for those that do.
+        // Most cells hold no line break; the regular expression runs only for those that do.
         if (!cell.includes("\n") && !cell.includes("\r")) continue;
         breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
-        drift += cell.match(/\r\n/g)?.length ?? 0;
       }
-      const end = info.lines - drift;
-      const line = end - breaks;
-      lastEnd = end;
+      const line = lastEnd + 1;
+      lastEnd = line + breaks;
       const tooLong = record.findIndex((cell) => cellTooLong(cell));
       if (tooLong !== -1) throw cellTooLongError(label, line, `the cell in column ${tooLong + 1}`);
       if (header === undefined) {

@@ -1,15 +1,14 @@
 // The checked rows of a run, in input order: what every stage after the check works from (the
 // question's count, --dry-run, sending). A run holds all of them at once, so they are kept
-// compactly, off the JavaScript heap: a valid row's email and names as UTF-8 bytes in large
-// blocks, its line and where its bytes are in typed arrays, and its role and workspaces as the
+// compactly, off the JavaScript heap: a valid row's email and names as one text of a
+// TextStore, its line and the text's number in typed arrays, and its role and workspaces as the
 // index of a combination that many rows share. A row is made into an object again only while a
 // stage looks at it. (A million objects of strings would cost ~190 bytes a row, and V8 lets
 // its heap grow to a multiple of what is live; this costs ~70, little of it on the heap.)
 // Invalid rows are few and keep their problems as objects.
+import { grown, TextStore } from "../util/text-store.js";
 import type { CheckedRow, InvalidRow, PendingNames, ValidRow } from "./checked.js";
 
-/** Bytes per block; a row longer than this (it cannot be much longer: cells are bounded) gets a block of its own. */
-const BLOCK_BYTES = 1024 * 1024;
 // Valid rows hold no control character (validate.ts refuses them), so NUL separates fields.
 const SEPARATOR = "\u0000";
 
@@ -23,14 +22,11 @@ interface Shared {
 export class CheckedRows implements Iterable<CheckedRow> {
   #length = 0;
   #lines = new Uint32Array(1024);
-  /** For a valid row: its block, where its bytes start, and how many; for an invalid row, unused. */
-  #block = new Uint32Array(1024);
-  #start = new Uint32Array(1024);
-  #bytes = new Uint32Array(1024);
+  /** For a valid row: the number of its email and names in #texts; for an invalid row, unused. */
+  #text = new Uint32Array(1024);
+  readonly #texts = new TextStore();
   /** For a valid row, the index of its Shared in #shared. */
   #sharedAt = new Uint32Array(1024);
-  readonly #blocks: Buffer[] = [];
-  #used = 0;
   readonly #shared: Shared[] = [];
   readonly #sharedIndex = new Map<string, number>();
   /** The invalid rows, by index. */
@@ -55,11 +51,11 @@ export class CheckedRows implements Iterable<CheckedRow> {
   at(index: number): CheckedRow {
     const invalid = this.#invalid.get(index);
     if (invalid) return invalid;
-    const block = this.#blocks[this.#block[index] as number] as Buffer;
-    const start = this.#start[index] as number;
-    const [email, given_name, family_name] = block
-      .toString("utf8", start, start + (this.#bytes[index] as number))
-      .split(SEPARATOR) as [string, string, string];
+    const [email, given_name, family_name] = this.#texts.get(this.#text[index] as number).split(SEPARATOR) as [
+      string,
+      string,
+      string,
+    ];
     const { role, workspace_ids, workspaces } = this.#shared[this.#sharedAt[index] as number] as Shared;
     const line = this.#lines[index] === 0 ? null : (this.#lines[index] as number);
     const row: ValidRow = { line, email, given_name, family_name, role, workspace_ids };
@@ -95,22 +91,9 @@ export class CheckedRows implements Iterable<CheckedRow> {
     this.#invalid.delete(index);
     this.#sharedAt[index] = this.#sharedIndexOf(row);
     // A row whose names are resolved keeps its email and names where they are.
-    if (isNew) this.#store(index, `${row.email}${SEPARATOR}${row.given_name}${SEPARATOR}${row.family_name}`);
-  }
-
-  #store(index: number, text: string): void {
-    const size = Buffer.byteLength(text);
-    let block = this.#blocks.at(-1);
-    if (!block || this.#used + size > block.length) {
-      block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, size));
-      this.#blocks.push(block);
-      this.#used = 0;
+    if (isNew) {
+      this.#text[index] = this.#texts.add(`${row.email}${SEPARATOR}${row.given_name}${SEPARATOR}${row.family_name}`);
     }
-    block.write(text, this.#used, "utf8");
-    this.#block[index] = this.#blocks.length - 1;
-    this.#start[index] = this.#used;
-    this.#bytes[index] = size;
-    this.#used += size;
   }
 
   #sharedIndexOf({ role, workspace_ids, workspaces }: ValidRow): number {
@@ -127,15 +110,8 @@ export class CheckedRows implements Iterable<CheckedRow> {
   }
 
   #grow(): void {
-    const grown = (array: Uint32Array) => {
-      const bigger = new Uint32Array(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
     this.#lines = grown(this.#lines);
-    this.#block = grown(this.#block);
-    this.#start = grown(this.#start);
-    this.#bytes = grown(this.#bytes);
+    this.#text = grown(this.#text);
     this.#sharedAt = grown(this.#sharedAt);
   }
 }
