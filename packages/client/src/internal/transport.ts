@@ -12,6 +12,7 @@ import {
 } from "../core/error.js";
 import type { Logger } from "../core/logger.js";
 import { runAttempt } from "./attempt.js";
+import { eitherSignal } from "./either-signal.js";
 import { findOperation, type Operation } from "./operations.js";
 import type { RateLimitGate } from "./rate-limit.js";
 import { redactHeaders, redactKey } from "./redact.js";
@@ -86,7 +87,8 @@ export function createTransport(settings: TransportSettings): Transport {
     const operation = found?.operation;
     const signal = call.signal ?? request.signal;
     // Waits end when the call is aborted, and also when the caller asks for no further attempts.
-    const waitSignal = call.stopSignal ? AbortSignal.any([signal, call.stopSignal]) : signal;
+    const waits = call.stopSignal ? eitherSignal(signal, call.stopSignal) : undefined;
+    const waitSignal = waits?.signal ?? signal;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     const maxRetries = call.maxRetries ?? settings.maxRetries;
     const rateLimitWaitMs = call.rateLimitWaitMs ?? settings.rateLimitWaitMs;
@@ -106,88 +108,92 @@ export function createTransport(settings: TransportSettings): Transport {
       return last.response;
     };
 
-    for (;;) {
-      try {
-        if (call.stopSignal?.aborted) throw new AbortError("The call was stopped");
-        await gate.acquire(waitSignal);
-      } catch (error) {
-        // Stopped rather than aborted: nothing new starts, and what the last attempt got stands.
-        if (last && !signal.aborted) return settle();
-        throw error;
-      }
-      attempts++;
-      const startedAt = gate.now();
-      const started = performance.now();
-      const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-      let response: Response;
-      try {
-        response = await runAttempt(
-          async (attemptSignal) => complete(await settings.fetch(url, { ...init, signal: attemptSignal })),
-          {
-            timeoutMs,
-            signal,
-            target,
-            attempt: attempts,
-          },
-        );
-      } catch (error) {
-        logger?.debug(`${method} ${url} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
-        if (!isRetryable(error)) throw error;
-        last = { thrown: error };
-        unknownOutcome ||= outcomeUnknown(error);
-        if (retries >= maxRetries) throw error;
-        const wait = retryDelayMs(retries++, undefined);
-        logger?.warn(
-          `${method} ${url} failed: ${(error as Error).message}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
-        );
-        if (!(await pause(wait, waitSignal, signal))) throw error;
-        continue;
-      }
-
-      const { status } = response;
-      const requestId = requestIdOf(response);
-      logger?.debug(
-        `${method} ${url} → ${status} (attempt ${attempts}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
-      );
-      if (status !== 429) gate.succeeded();
-      if (operation ? operation.success.includes(status) : response.ok) {
-        last = { response, error: undefined };
-        return settle();
-      }
-      const error = await errorFor(response, {
-        method,
-        url: String(url),
-        attempts,
-        operation,
-        apiKey,
-        afterRetry: unknownOutcome,
-      });
-      // A redirect, or a success the spec does not know: nothing to retry, and no data to hand on.
-      if (status < 400) throw error;
-      last = { response, error };
-
-      if (status === 429) {
-        const asked = serverAskedMs(response.headers);
-        if (asked !== undefined && asked <= MAX_RETRY_AFTER_MS) {
-          // Within its Retry-After, a 429 is "wait", not "failed": it spends the call's
-          // rate-limit budget, not its retries.
-          if (rateLimitWaited + asked > rateLimitWaitMs) return settle();
-          rateLimitWaited += asked;
-          gate.pause(asked, startedAt);
-          logger?.warn(
-            `${method} ${url} answered 429; every call waits ${seconds(asked)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits)`,
+    try {
+      for (;;) {
+        try {
+          if (call.stopSignal?.aborted) throw new AbortError("The call was stopped");
+          await gate.acquire(waitSignal);
+        } catch (error) {
+          // Stopped rather than aborted: nothing new starts, and what the last attempt got stands.
+          if (last && !signal.aborted) return settle();
+          throw error;
+        }
+        attempts++;
+        const startedAt = gate.now();
+        const started = performance.now();
+        const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+        let response: Response;
+        try {
+          response = await runAttempt(
+            async (attemptSignal) => complete(await settings.fetch(url, { ...init, signal: attemptSignal })),
+            {
+              timeoutMs,
+              signal,
+              target,
+              attempt: attempts,
+            },
           );
+        } catch (error) {
+          logger?.debug(`${method} ${url} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
+          if (!isRetryable(error)) throw error;
+          last = { thrown: error };
+          unknownOutcome ||= outcomeUnknown(error);
+          if (retries >= maxRetries) throw error;
+          const wait = retryDelayMs(retries++, undefined);
+          logger?.warn(
+            `${method} ${url} failed: ${(error as Error).message}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
+          );
+          if (!(await pause(wait, waitSignal, signal))) throw error;
           continue;
         }
+
+        const { status } = response;
+        const requestId = requestIdOf(response);
+        logger?.debug(
+          `${method} ${url} → ${status} (attempt ${attempts}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
+        );
+        if (status !== 429) gate.succeeded();
+        if (operation ? operation.success.includes(status) : response.ok) {
+          last = { response, error: undefined };
+          return settle();
+        }
+        const error = await errorFor(response, {
+          method,
+          url: String(url),
+          attempts,
+          operation,
+          apiKey,
+          afterRetry: unknownOutcome,
+        });
+        // A redirect, or a success the spec does not know: nothing to retry, and no data to hand on.
+        if (status < 400) throw error;
+        last = { response, error };
+
+        if (status === 429) {
+          const asked = serverAskedMs(response.headers);
+          if (asked !== undefined && asked <= MAX_RETRY_AFTER_MS) {
+            // Within its Retry-After, a 429 is "wait", not "failed": it spends the call's
+            // rate-limit budget, not its retries.
+            if (rateLimitWaited + asked > rateLimitWaitMs) return settle();
+            rateLimitWaited += asked;
+            gate.pause(asked, startedAt);
+            logger?.warn(
+              `${method} ${url} answered 429; every call waits ${seconds(asked)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits)`,
+            );
+            continue;
+          }
+        }
+        if (!isRetryable(error) || retries >= maxRetries) return settle();
+        unknownOutcome ||= outcomeUnknown(error);
+        const wait = retryDelayMs(retries++, response.headers);
+        logger?.warn(
+          `${method} ${url} answered ${status}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
+        );
+        if (status === 429) gate.pause(wait, startedAt);
+        else if (!(await pause(wait, waitSignal, signal))) return settle();
       }
-      if (!isRetryable(error) || retries >= maxRetries) return settle();
-      unknownOutcome ||= outcomeUnknown(error);
-      const wait = retryDelayMs(retries++, response.headers);
-      logger?.warn(
-        `${method} ${url} answered ${status}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
-      );
-      if (status === 429) gate.pause(wait, startedAt);
-      else if (!(await pause(wait, waitSignal, signal))) return settle();
+    } finally {
+      waits?.release();
     }
   };
 }

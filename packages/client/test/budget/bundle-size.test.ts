@@ -3,14 +3,15 @@
 // Deterministic (bytes, not time), so it is a test: CI fails above the ceiling. The budget is
 // 8 kB; the spec-driven transport (rate-limit pause, parameter validators, the operations
 // table) passed it, so the test holds the size where it stands, plus a little, and
-// `pnpm bench` prints the figure against the budget.
+// `pnpm bench` prints the figure against the budget. (Raised by 128 bytes for the stop signal
+// that every call of a run shares without leaking an entry per call: either-signal.ts.)
 
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
-const CEILING_BYTES = 9.25 * 1024;
+const CEILING_BYTES = 9.375 * 1024;
 
 async function bundle() {
   const result = await build({
