@@ -7,8 +7,8 @@
 // Env: BENCH_VALIDATION_ROWS (default 1000000), BENCH_VALIDATION_RUNS (3).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,18 +49,15 @@ async function writeCsv(path, rows) {
   return path;
 }
 
-/** Runs the CLI; resolves wall time (ms), exit code, stdout's line count, stderr and peak RSS (KiB). */
-async function measure(args) {
+/** Runs the CLI, its stdout into `out` (a file); resolves wall time (ms), exit code, stderr and peak RSS (KiB). */
+async function measure(args, out) {
   const rssFile = join(dir, "rss");
   const argv = [process.execPath, CLI, ...args];
   const [command, ...rest] = hasGnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
   const started = performance.now();
-  const child = spawn(command, rest, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let lines = 0;
+  const stdout = await open(out, "w");
+  const child = spawn(command, rest, { env, stdio: ["ignore", stdout.fd, "pipe"] });
   let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    for (const byte of chunk) if (byte === 0x0a) lines++;
-  });
   child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
   let polledKb = 0;
   const poll = hasGnuTime
@@ -73,9 +70,17 @@ async function measure(args) {
       }, 10);
   const [code] = await once(child, "close");
   const ms = performance.now() - started;
+  await stdout.close();
   if (poll) clearInterval(poll);
   const rssKb = hasGnuTime ? Number((await readFile(rssFile, "utf8")).trim().split("\n").at(-1)) : polledKb;
-  return { ms, code, lines, stderr, rssKb };
+  return { ms, code, stderr, rssKb };
+}
+
+/** The line breaks in a file, counted as it streams. */
+async function linesOf(path) {
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) for (const byte of chunk) if (byte === 0x0a) lines++;
+  return lines;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -90,27 +95,32 @@ try {
   );
   const quiet = [];
   for (let run = 0; run < RUNS; run++) {
-    const result = await measure([...args, "--quiet"]);
+    const result = await measure([...args, "--quiet"], join(dir, "quiet.out"));
     if (result.code !== 0) problems.push(`--quiet run exited ${result.code}: ${result.stderr.trim().split("\n")[0]}`);
     quiet.push(result);
   }
-  const printed = await measure(args);
+  const printed = await measure(args, join(dir, "printed.out"));
   // The requests, one a line, after the columns and the heading.
   const expected = ROWS + 7;
+  const lines = await linesOf(join(dir, "printed.out"));
   if (printed.code !== 0) problems.push(`printing run exited ${printed.code}: ${printed.stderr.trim().split("\n")[0]}`);
-  else if (printed.lines !== expected) problems.push(`printing run printed ${printed.lines} lines, not ${expected}`);
+  else if (lines !== expected) problems.push(`printing run printed ${lines} lines, not ${expected}`);
 
   const seconds = median(quiet.map((r) => r.ms)) / 1000;
   const rss = mib(median(quiet.map((r) => r.rssKb)));
   const list = (pick) => quiet.map(pick).join(", ");
-  console.log(`\n  $ node dist/dcloud.js ${args.join(" ").replace(dir, "$TMP")} --quiet   (${RUNS} runs, median)`);
+  console.log(
+    `\n  $ node dist/dcloud.js ${args.join(" ").replace(dir, "$TMP")} --quiet > $TMP/quiet.out   (${RUNS} runs, median)`,
+  );
   console.log(
     `  time      ${seconds.toFixed(2).padStart(7)} s     [${list((r) => (r.ms / 1000).toFixed(2))} s]   budget ≤ ${TIME_BUDGET_S} s: ${verdict(seconds <= TIME_BUDGET_S)}`,
   );
   console.log(
     `  peak RSS  ${rss.toFixed(1).padStart(7)} MiB   [${list((r) => mib(r.rssKb).toFixed(1))} MiB]   budget ≤ ${RSS_BUDGET_MIB} MiB: ${verdict(rss <= RSS_BUDGET_MIB)}`,
   );
-  console.log(`\n  $ node dist/dcloud.js ${args.join(" ").replace(dir, "$TMP")} > /dev/null   (every request printed)`);
+  console.log(
+    `\n  $ node dist/dcloud.js ${args.join(" ").replace(dir, "$TMP")} > $TMP/printed.out   (every request printed)`,
+  );
   console.log(
     `  time      ${(printed.ms / 1000).toFixed(2).padStart(7)} s\n  peak RSS  ${mib(printed.rssKb).toFixed(1).padStart(7)} MiB`,
   );
