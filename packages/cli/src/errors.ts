@@ -1,34 +1,31 @@
 // What the CLI tells a user (and a script) about an error: a stable `code` string for
-// `--json`, the HTTP status when there was one, a message, and the exit code. This module
-// loads nothing of the client, so commands can use it at start-up; describe-error.ts maps
-// the client's error classes.
+// `--json`, the HTTP status when there was one, a message, and the exit code. The client's
+// errors bring their own codes (its ERROR_CODES); the CLI adds the few of its own. This module
+// loads nothing of the client (its types only), so commands can use it at start-up.
+import type { ErrorCode as ClientErrorCode } from "@dcloud/client";
 import { ExitCode } from "./exit-codes.js";
 
-/** Every `error.code` the CLI prints, with the exit code it leads to. */
-export const ERROR_CODES = {
+/** The codes of the errors the CLI raises itself, with the exit codes they lead to. */
+const CLI_ERROR_CODES = {
   usage: ExitCode.Usage,
   invalid_input: ExitCode.Usage,
   declined: ExitCode.Usage,
-  missing_api_key: ExitCode.Auth,
   invalid_api_key: ExitCode.Auth,
-  authentication: ExitCode.Auth,
-  permission_denied: ExitCode.Auth,
-  payment_required: ExitCode.PaymentRequired,
-  not_found: ExitCode.Failed,
-  unprocessable: ExitCode.Failed,
-  rate_limited: ExitCode.Failed,
-  signup_failed: ExitCode.Failed,
-  server_error: ExitCode.Failed,
-  connection: ExitCode.Failed,
-  timeout: ExitCode.Failed,
-  aborted: ExitCode.Failed,
   interrupted: ExitCode.Failed,
-  unexpected_status: ExitCode.Failed,
-  api_error: ExitCode.Failed,
   internal: ExitCode.Failed,
 } as const satisfies Record<string, ExitCode>;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+/** The client's codes whose exit code is not 1: nothing was sent (2), no plan (3), no access (4). */
+const CLIENT_EXIT_CODES: Partial<Record<ClientErrorCode, ExitCode>> = {
+  invalid_request: ExitCode.Usage,
+  payment_required: ExitCode.PaymentRequired,
+  missing_api_key: ExitCode.Auth,
+  authentication: ExitCode.Auth,
+  permission_denied: ExitCode.Auth,
+};
+
+/** Every `error.code` the CLI prints: the client's, and its own. */
+export type ErrorCode = ClientErrorCode | keyof typeof CLI_ERROR_CODES;
 
 /** One problem of the input: where (the file's line, or null for flags; the field) and what. */
 export interface InputProblem {
@@ -59,5 +56,6 @@ export interface ErrorReport {
 }
 
 export function exitCodeFor(code: ErrorCode): ExitCode {
-  return ERROR_CODES[code];
+  if (Object.hasOwn(CLI_ERROR_CODES, code)) return CLI_ERROR_CODES[code as keyof typeof CLI_ERROR_CODES];
+  return CLIENT_EXIT_CODES[code as ClientErrorCode] ?? ExitCode.Failed;
 }
