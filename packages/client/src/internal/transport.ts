@@ -229,10 +229,17 @@ export function createTransport(settings: TransportSettings): Transport {
       const wait = withinRetryAfter ? asked : retryDelayMs(retries++, response.headers);
       if (status === 429) {
         if (rateLimitWaited + wait > rateLimitWaitMs) return settle();
-        gate.pause(wait, startedAt);
+        // Without a Retry-After the server named no wait for everyone: the others pause for the
+        // first step of the backoff, this call for its own (which grows with its retries).
+        const shared = withinRetryAfter ? wait : Math.min(wait, retryDelayMs(0, undefined));
+        gate.pause(shared, startedAt);
         logger?.warn(
-          `${described} answered 429; every call waits ${seconds(wait)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits spent)`,
+          `${described} answered 429; every call waits ${seconds(shared)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits spent)`,
         );
+        if (wait > shared) {
+          rateLimitWaited += wait - shared;
+          if (!(await pause(wait - shared, signal, stopSignal))) return settle();
+        }
         continue;
       }
       unknownOutcome ||= outcomeUnknown(error);
