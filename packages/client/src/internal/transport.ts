@@ -148,10 +148,13 @@ export function createTransport(settings: TransportSettings): Transport {
     let retries = 0;
     let rateLimitWaited = 0;
     let unknownOutcome = false;
-    let last: Attempted | undefined;
+    /** What the last attempt got: an answer, or what it threw. */
+    let last: Attempted | { thrown: unknown } | undefined;
 
+    /** The call ends with what its last attempt got. */
     const settle = (): Verdict => {
       if (!last) throw new AbortError("The call was stopped before any attempt", { attempts: 0 });
+      if ("thrown" in last) throw last.thrown;
       const { response, error } = last;
       const requestId = response.headers.get("x-request-id") ?? undefined;
       const invalid = (summary: string) =>
@@ -197,6 +200,7 @@ export function createTransport(settings: TransportSettings): Transport {
       } catch (error) {
         logger?.debug(`${described} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
         if (!isRetryable(error) || retries >= maxRetries) throw error;
+        last = { thrown: error };
         unknownOutcome ||= outcomeUnknown(error);
         const wait = retryDelayMs(retries++, undefined);
         logger?.warn(
@@ -231,7 +235,7 @@ export function createTransport(settings: TransportSettings): Transport {
         if (rateLimitWaited + wait > rateLimitWaitMs) return settle();
         // Without a Retry-After the server named no wait for everyone: the others pause for the
         // first step of the backoff, this call for its own (which grows with its retries).
-        const shared = withinRetryAfter ? wait : Math.min(wait, retryDelayMs(0, undefined));
+        const shared = asked !== undefined ? wait : Math.min(wait, retryDelayMs(0, undefined));
         gate.pause(shared, startedAt);
         logger?.warn(
           `${described} answered 429; every call waits ${seconds(shared)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits spent)`,
