@@ -19,7 +19,13 @@ export async function readBody(response: Response, limit: number, mode: "whole" 
   const stream = response.body;
   if (!stream) return { bytes: new Uint8Array(0), truncated: false };
   const keep = mode !== "drain";
-  if (mode === "whole" && Number(response.headers.get("content-length")) > limit) {
+  const declared = response.headers.get("content-length");
+  // A declared length within the bound is the whole body (fetch stops there): read it in one go.
+  if (declared !== null && Number(declared) <= limit) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { bytes: keep ? bytes : new Uint8Array(0), truncated: false };
+  }
+  if (mode === "whole" && Number(declared) > limit) {
     await stream.cancel().catch(() => {});
     return { bytes: new Uint8Array(0), truncated: true };
   }

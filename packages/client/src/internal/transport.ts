@@ -118,8 +118,9 @@ export function createTransport(settings: TransportSettings): Transport {
             new Response(body, { status, statusText, headers: response.headers });
           if (isSuccess(status)) {
             if (call.discardBody) {
+              // Read only to free the connection; the caller reads nothing of it.
               await readBody(response, ERROR_BODY_BYTES, "drain");
-              return { response: rebuilt(null), error: undefined };
+              return { response, error: undefined };
             }
             const { bytes, truncated } = await readBody(response, maxResponseBytes, "whole");
             if (truncated) {

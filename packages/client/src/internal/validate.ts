@@ -22,7 +22,8 @@ function parameterIssues(operation: Operation, { url, headers, pathParams }: Out
     else params[name] = String(value);
   }
   if (!operation.validateParameters) return issues;
-  const { searchParams } = new URL(url);
+  // Most requests have no query: no URL to parse for them.
+  const searchParams = url.includes("?") ? new URL(url).searchParams : new URLSearchParams();
   for (const name of new Set(searchParams.keys())) {
     const values = searchParams.getAll(name);
     params[name] = values.length === 1 ? values[0] : values;
