@@ -45,6 +45,17 @@ describe("API key settings", () => {
     expect(sent).toEqual([`Bearer ${KEYS.dotenv}`]);
   });
 
+  it("reads the file as the SDK's `deepset-cloud login` writes it: unquoted, no final newline, a `#` in the key kept", async () => {
+    // python-dotenv (the SDK's reader) starts a comment only at a `#` after white space.
+    const key = "dc_sdk_key#Rt55Uv#x";
+    const { result, sent } = await whoamiKey([], {
+      dotenv: `API_KEY=${key}\nAPI_URL=https://api.cloud.deepset.ai/api/v1\nDEFAULT_WORKSPACE_NAME=default`,
+    });
+    expect(result.code).toBe(0);
+    expect(sent).toEqual([`Bearer ${key}`]);
+    expect(result.stdout + result.stderr).not.toContain("Rt55Uv");
+  });
+
   it("--api-key-file - reads the key from stdin, trimmed", async () => {
     const { result, sent } = await whoamiKey(["--api-key-file", "-"], {
       stdin: `${KEYS.stdin}\n`,
