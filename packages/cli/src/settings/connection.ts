@@ -46,6 +46,7 @@ export async function resolveConnection(
     env: environment.env,
     envFile,
     allowInsecureHttp,
+    note,
   });
   note(`base URL ${baseUrl.value} (from ${baseUrl.source})`);
   const apiKey = await resolveApiKey({
