@@ -23,9 +23,19 @@ const NO_KEY_HELP =
 
 export async function resolveApiKey(sources: ApiKeySources): Promise<Setting<string>> {
   const found = await findApiKey(sources);
-  if (!found) throw new CliError("missing_api_key", `No API key found. ${NO_KEY_HELP}`);
+  if (!found) throw new CliError("missing_api_key", `No API key found. ${sdkVariableNote(sources.env)}${NO_KEY_HELP}`);
   checkSendable(found);
   return found;
+}
+
+/**
+ * The SDK reads its key from the variable API_KEY; someone used to it may have set that and
+ * expect dcloud to see it. dcloud does not read so generic a name (any tool's key could be in
+ * it), so the error says which name it reads instead.
+ */
+function sdkVariableNote(env: NodeJS.ProcessEnv): string {
+  if (!present(env.API_KEY)) return "";
+  return `API_KEY is set in the environment, but dcloud does not read it: it reads DEEPSET_CLOUD_API_KEY (or API_KEY in ${ENV_FILE_LABEL}). `;
 }
 
 async function findApiKey({

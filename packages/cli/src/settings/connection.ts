@@ -38,7 +38,7 @@ export async function resolveConnection(
   note: (message: string) => void = () => {},
 ): Promise<ConnectionSettings> {
   // The .env file is read at most once, and only if a setting falls through to it.
-  const envFile = once(() => readEnvFile(envFilePath(environment.home)));
+  const envFile = once(() => readEnvFile(envFilePath(environment.home), environment.env));
   const allowInsecureHttp = flags.allowInsecureHttp ?? false;
   const baseUrl = resolveBaseUrl({
     apiUrl: flags.apiUrl,
@@ -46,6 +46,7 @@ export async function resolveConnection(
     env: environment.env,
     envFile,
     allowInsecureHttp,
+    note,
   });
   note(`base URL ${baseUrl.value} (from ${baseUrl.source})`);
   const apiKey = await resolveApiKey({
