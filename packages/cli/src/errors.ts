@@ -23,7 +23,7 @@ import {
 import { ExitCode } from "./exit-codes.js";
 
 /** Every `error.code` the CLI prints: the exit code it leads to, and what the user can do about it. */
-const ERROR_CODES = {
+export const ERROR_CODES = {
   usage: { exit: ExitCode.Usage },
   invalid_input: { exit: ExitCode.Usage },
   declined: { exit: ExitCode.Usage },

@@ -6,6 +6,8 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { command } from "./commands/command.js";
 import { declareCompletion } from "./commands/completion/command.js";
 import { declareInvite } from "./commands/invite/command.js";
+import { declareLogin } from "./commands/login/command.js";
+import { declareLogout } from "./commands/logout/command.js";
 import { addGlobalOptions } from "./commands/options.js";
 import { declareWhoami } from "./commands/whoami/command.js";
 import { declareWorkspaces } from "./commands/workspaces/command.js";
@@ -18,6 +20,8 @@ const COMMANDS = [
   command(declareInvite, () => import("./commands/invite/run.js")),
   command(declareWorkspaces, () => import("./commands/workspaces/run.js")),
   command(declareWhoami, () => import("./commands/whoami/run.js")),
+  command(declareLogin, () => import("./commands/login/run.js")),
+  command(declareLogout, () => import("./commands/logout/run.js")),
   command(declareCompletion, () => import("./commands/completion/run.js")),
 ];
 

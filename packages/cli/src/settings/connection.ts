@@ -9,6 +9,8 @@ import { envFilePath, readEnvFile } from "./env-file.js";
 import type { Setting } from "./setting.js";
 
 export interface ConnectionFlags {
+  /** Not a flag: the key `dcloud login` was given, which it checks before saving. */
+  enteredApiKey?: string | undefined;
   apiUrl?: string | undefined;
   region?: Region | undefined;
   apiKeyFile?: string | undefined;
@@ -50,6 +52,7 @@ export async function resolveConnection(
   });
   note(`base URL ${baseUrl.value} (from ${baseUrl.source})`);
   const apiKey = await resolveApiKey({
+    entered: flags.enteredApiKey,
     apiKeyFile: flags.apiKeyFile,
     env: environment.env,
     envFile,
