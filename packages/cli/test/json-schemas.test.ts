@@ -234,10 +234,11 @@ describe("invite --json, validated against schemas/invite.schema.json", () => {
     expectAccounted(documentOf("invite", result.stdout) as InviteDocument);
   });
 
-  // The contract the schema states beyond one document's shape: today's invite run does not
-  // keep it yet. The fixes belong to the invite run (pipeline and results printer); when one
-  // lands, its test here starts failing and the marker comes off.
-  it.fails("results come in input order, by line (invite run: today in completion order)", async () => {
+  // The contract the schema states beyond one document's shape that the invite run does not
+  // keep yet: both belong to the run-integrity work (issue 20: the send and finish stages,
+  // results in input order, resumed rows). When one lands, its test here starts failing and
+  // the marker comes off.
+  it.fails("results come in input order, by line (issue 20, send/finish stages: today in completion order)", async () => {
     const server = await startServer(OK_ROUTES);
     const home = await folder();
     const file = await csv(home, PEOPLE);
@@ -246,7 +247,7 @@ describe("invite --json, validated against schemas/invite.schema.json", () => {
     expect(document.results.map((r) => r.line)).toEqual([2, 3, 4]);
   });
 
-  it.fails("a row an earlier run finished carries resumed: true (invite run: not marked today)", async () => {
+  it.fails("a row an earlier run finished carries resumed: true (issue 20, resume: not marked today)", async () => {
     const server = await startServer(OK_ROUTES);
     const home = await folder();
     const file = await csv(home, PEOPLE.replace("not-an-email", "bob@example.com"));
@@ -266,7 +267,7 @@ describe("invite --json, validated against schemas/invite.schema.json", () => {
     expect((document as InviteDocument).results.map((r) => r.resumed)).toEqual([true, true, true]);
   });
 
-  it.fails("an existing member asked into a workspace gets a note (invite run: no note today)", async () => {
+  it("an existing member asked into a workspace gets a note", async () => {
     const server = await startServer({
       ...inviteReply({ status: 409 }),
       "GET /api/v1/workspaces": { status: 200, body: WORKSPACES },

@@ -72,6 +72,11 @@ export class Output {
     this.#write("stderr", escapeControl(text));
   }
 
+  /** Ends the question's line when the answer did not (Ctrl-D at the prompt). */
+  endPrompt(): void {
+    this.#write("stderr", "\n");
+  }
+
   /** Part of stdout's one JSON document, written as it is produced (a bulk run's results). */
   raw(text: string): void {
     this.#write("stdout", text);
