@@ -17,6 +17,8 @@ export interface OutputOptions {
 export interface Stream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width, in columns. */
+  columns?: number;
 }
 
 export class Output {

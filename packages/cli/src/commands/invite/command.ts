@@ -1,6 +1,8 @@
 // `dcloud invite`: one user given by flags, or many from --file (CSV or JSON Lines). This
 // file declares the command (its flags, help text and examples); run.ts runs it.
+
 import { Option } from "@commander-js/extra-typings";
+import { helpText } from "../command.js";
 import { collect, type Program, single, wholeNumber } from "../options.js";
 
 const MAX_CONCURRENCY = 64;
@@ -87,7 +89,7 @@ export function declareInvite(program: Program) {
     .option("--dry-run", "with --file: check every row and show what would be sent; send nothing")
     .option("--skip-invalid", "with --file: invite the valid rows and report the invalid ones, instead of stopping")
     .option("--yes", "do not ask before sending a file's rows (nothing is asked without a terminal anyway)")
-    .addHelpText("after", EXAMPLES);
+    .addHelpText("after", helpText(EXAMPLES));
 }
 
 export type InviteDeclared = ReturnType<typeof declareInvite>;

@@ -1,6 +1,7 @@
 // `dcloud login`: asks for an API key on a terminal (hidden) or reads it with --api-key-file,
 // checks it with GET /api/v1/me, and saves it in ~/.deepset-cloud/.env — the file the
 // official Python SDK's `deepset-cloud login` writes, so both tools share one login.
+import { helpText } from "../command.js";
 import type { Program } from "../options.js";
 
 const EXAMPLES = `
@@ -20,7 +21,7 @@ export function declareLogin(program: Program) {
   return program
     .command("login")
     .description("check an API key and save it in ~/.deepset-cloud/.env (the Python SDK's file)")
-    .addHelpText("after", EXAMPLES);
+    .addHelpText("after", helpText(EXAMPLES));
 }
 
 export type LoginDeclared = ReturnType<typeof declareLogin>;
