@@ -16,7 +16,7 @@ import { closedPortUrl, INVITE_PATH, inviteReply, ME_BODY, OK_ROUTES, ORG_ID, st
 
 const SCHEMA_DIR = fileURLToPath(new URL("../schemas/", import.meta.url));
 const SPEC = fileURLToPath(new URL("../../../spec/openapi.yaml", import.meta.url));
-const NAMES = ["invite", "dry-run", "whoami", "workspaces", "error"] as const;
+const NAMES = ["invite", "dry-run", "whoami", "workspaces", "logout", "completion", "error"] as const;
 type Name = (typeof NAMES)[number];
 
 // strict: every keyword must be one Ajv knows, so a misspelt one cannot pass silently.
@@ -149,6 +149,8 @@ describe("the shipped schemas", () => {
     ["an unknown error code", "error", { error: { code: "oops", status: null, message: "x" } }],
     ["/me without its organization", "whoami", { user_id: "u", given_name: "A", family_name: "B", email: "e" }],
     ["a workspace whose ID is no UUID", "workspaces", [{ name: "x", workspace_id: "nope" }]],
+    ["a logout that removed something else", "logout", { removed: ["DEFAULT_WORKSPACE_NAME"] }],
+    ["a completion for another shell", "completion", { shell: "tcsh", script: "x" }],
   ] as [string, Name, unknown][])("refuse a document with %s", (_, name, document) => {
     expect(problemsOf(name, document)).not.toEqual([]);
   });
@@ -303,6 +305,34 @@ describe("invite --dry-run --json, validated against schemas/dry-run.schema.json
     expect(result.code).toBe(0);
     documentOf("dry-run", result.stdout);
     expect(server.requests.filter((r) => r.method === "POST")).toEqual([]);
+  });
+});
+
+describe("login, logout and completion --json, validated against their schemas", () => {
+  it("login: the /me body of the key it saved (the whoami schema)", async () => {
+    const server = await startServer(OK_ROUTES);
+    const result = await runCli(["login", "--api-key-file", "-", "--api-url", server.url, "--json"], {
+      stdin: KEYS.file,
+      home: await folder(),
+    });
+    expect(result.code).toBe(0);
+    expect(documentOf("whoami", result.stdout)).toEqual(ME_BODY);
+  });
+
+  it.each([
+    ["API_KEY=k\nAPI_URL=https://api.us.deepset.ai/api/v1", ["API_KEY", "API_URL"]],
+    ["DEFAULT_WORKSPACE_NAME=default", []],
+  ])("logout of a file holding %j", async (contents, removed) => {
+    const home = await folder();
+    const result = await runCli(["logout", "--json"], { home, dotenv: contents });
+    expect(result.code).toBe(0);
+    expect(documentOf("logout", result.stdout)).toEqual({ removed });
+  });
+
+  it("completion: the shell and its script", async () => {
+    const result = await runCli(["completion", "zsh", "--json"], { home: await folder() });
+    expect(result.code).toBe(0);
+    expect(documentOf("completion", result.stdout)).toMatchObject({ shell: "zsh" });
   });
 });
 
