@@ -70,8 +70,10 @@ export function readHidden(input: TerminalInput, output: TerminalOutput, prompt:
     const onEnd = () => finish({ cancelled: "end" });
     const onError = (error: Error) => finish(error);
 
-    output.write(prompt);
+    // Raw mode first, then the prompt: what is typed as soon as the prompt shows (Ctrl-D
+    // included) reaches this reader, not the terminal's line editing.
     input.setRawMode(true);
+    output.write(prompt);
     input.on("data", onData);
     input.on("end", onEnd);
     input.on("close", onEnd);
