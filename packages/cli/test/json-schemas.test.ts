@@ -10,7 +10,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { ERROR_CODES } from "../src/errors.js";
+import { CODES } from "../src/errors.js";
 import { JANE, KEYS, runCli } from "./helpers/cli.js";
 import { closedPortUrl, INVITE_PATH, inviteReply, ME_BODY, OK_ROUTES, ORG_ID, startServer } from "./helpers/server.js";
 
@@ -96,7 +96,7 @@ describe("the shipped schemas", () => {
   it("name every error code the CLI can print, and no other", () => {
     const codes = (schemas.get("error") as { $defs: { error: { properties: { code: { enum: string[] } } } } }).$defs
       .error.properties.code.enum;
-    expect([...codes].sort()).toEqual(Object.keys(ERROR_CODES).sort());
+    expect([...codes].sort()).toEqual(Object.keys(CODES).sort());
   });
 
   it("describe an error the same way in every document that holds one", () => {

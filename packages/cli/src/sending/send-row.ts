@@ -2,7 +2,7 @@
 // `invited` on a 201 and only then, `already_member` on a 409, and `failed` with the real
 // status for any other answer (a redirect or an undocumented 2xx included). Nothing here
 // speaks HTTP.
-import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud } from "@dcloud/client";
+import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud, DeepsetCloudError } from "@dcloud/client";
 import { describeError } from "../errors.js";
 import { invitationOf, type ValidRow } from "../rows/checked.js";
 import { type InviteRow, WORKSPACES_NOT_CHANGED } from "../rows/outcome.js";
@@ -54,8 +54,9 @@ export async function sendRow(
         error: { code: "interrupted", status: null, message: "interrupted: outcome unknown" },
       });
     }
-    const attempts = (error as { attempts?: number }).attempts ?? 1;
-    const requestId = error instanceof ApiError ? (error.requestId ?? null) : null;
+    const known = error instanceof DeepsetCloudError ? error : undefined;
+    const attempts = known?.attempts ?? 1;
+    const requestId = known?.requestId ?? null;
     const status = error instanceof ApiError ? error.status : null;
     return outcome({
       status: "failed",
