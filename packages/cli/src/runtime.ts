@@ -1,8 +1,9 @@
 // What the CLI takes from its process: streams, environment, home directory. Passed in
 // rather than read from globals so each piece of the CLI says what it depends on.
 import { homedir } from "node:os";
-import { createInterface } from "node:readline";
 import type { Stream } from "./output/output.js";
+import type { TerminalInput } from "./settings/hidden-input.js";
+import { readTerminalLine, terminalOpens } from "./terminal.js";
 
 export interface Runtime {
   stdout: Stream;
@@ -10,10 +11,15 @@ export interface Runtime {
   stdin: AsyncIterable<string | Buffer>;
   env: NodeJS.ProcessEnv;
   home: string;
-  /** True when a person is there to answer: stdin and stderr are both terminals. */
+  /**
+   * True when a person is there to answer: stderr is a terminal, and so is stdin or, when
+   * stdin carries a file, the terminal itself (/dev/tty) opens.
+   */
   interactive: boolean;
-  /** Reads one line that the person types (after the question is printed). */
-  readAnswer(): Promise<string>;
+  /** Reads one line that the person types at the terminal; undefined when the input ended first (Ctrl-D). */
+  readAnswer(): Promise<string | undefined>;
+  /** Standard input when it is a terminal, to read a secret from without echo; else undefined. */
+  secretInput(): TerminalInput | undefined;
   /** Calls `listener` on each SIGINT (Ctrl-C) or SIGTERM until the returned function is called. */
   onInterrupt(listener: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
@@ -38,22 +44,9 @@ export function processRuntime(): Runtime {
     stdin: process.stdin,
     env: process.env,
     home: homedir(),
-    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
-    readAnswer() {
-      const lines = createInterface({ input: process.stdin, terminal: false });
-      return new Promise((resolve) => {
-        let answered = false;
-        lines.once("line", (line) => {
-          answered = true;
-          lines.close();
-          resolve(line);
-        });
-        // Ctrl-D, or stdin closed: no answer, which is not a yes.
-        lines.once("close", () => {
-          if (!answered) resolve("");
-        });
-      });
-    },
+    interactive: process.stderr.isTTY === true && (process.stdin.isTTY === true || terminalOpens()),
+    readAnswer: () => readTerminalLine(process.stdin),
+    secretInput: () => (process.stdin.isTTY ? process.stdin : undefined),
     onInterrupt(listener) {
       process.on("SIGINT", listener);
       process.on("SIGTERM", listener);

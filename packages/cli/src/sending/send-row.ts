@@ -2,10 +2,10 @@
 // `invited` on a 201 and only then, `already_member` on a 409, and `failed` with the real
 // status for any other answer (a redirect or an undocumented 2xx included). Nothing here
 // speaks HTTP.
-import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud } from "@dcloud/client";
+import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud, DeepsetCloudError } from "@dcloud/client";
 import { describeError } from "../errors.js";
 import { invitationOf, type ValidRow } from "../rows/checked.js";
-import type { InviteRow } from "../rows/outcome.js";
+import { type InviteRow, WORKSPACES_NOT_CHANGED } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";
 
 export async function sendRow(
@@ -29,12 +29,15 @@ export async function sendRow(
     if (error instanceof AlreadyMemberError) {
       // A 409 after an attempt with an unknown outcome is most likely that attempt's own
       // invitation (the client documents this), so it counts as invited.
+      const member = !error.afterRetry;
       return outcome({
-        status: error.afterRetry ? "invited" : "already_member",
+        status: member ? "already_member" : "invited",
         http_status: 409,
         attempts: error.attempts,
         request_id: error.requestId ?? null,
         error: null,
+        // An existing member keeps the workspace access they had: say so rather than exit 0 in silence.
+        ...(member && row.workspace_ids?.length ? { note: WORKSPACES_NOT_CHANGED } : {}),
       });
     }
     if (error instanceof AbortError) {
@@ -51,8 +54,9 @@ export async function sendRow(
         error: { code: "interrupted", status: null, message: "interrupted: outcome unknown" },
       });
     }
-    const attempts = (error as { attempts?: number }).attempts ?? 1;
-    const requestId = error instanceof ApiError ? (error.requestId ?? null) : null;
+    const known = error instanceof DeepsetCloudError ? error : undefined;
+    const attempts = known?.attempts ?? 1;
+    const requestId = known?.requestId ?? null;
     const status = error instanceof ApiError ? error.status : null;
     return outcome({
       status: "failed",

@@ -94,7 +94,7 @@ describe("a bulk run", () => {
     });
     expect(result.code).toBe(1);
     const failed = lines.find((l) => l.email === "user2@example.com");
-    expect(failed).toMatchObject({ status: "failed", http_status: 500, error: { code: "server_error", status: 500 } });
+    expect(failed).toMatchObject({ status: "failed", http_status: 500, error: { code: "server", status: 500 } });
     expect(lines.filter((l) => l.status === "invited")).toHaveLength(3);
     expect(result.stderr).toContain("line 3: could not invite user2@example.com");
   });
@@ -133,9 +133,10 @@ describe("a bulk run", () => {
     const { api, result, lines } = await bulk(csv, ["--skip-invalid"]);
     expect(result.code).toBe(1);
     expect(api.applied.size).toBe(2);
+    // An invalid row keeps its email as typed: the report says which row it was.
     expect(lines.find((l) => l.line === 4)).toMatchObject({
       status: "invalid",
-      email: "",
+      email: "bad-email",
       attempts: 0,
       error: { code: "invalid_input", message: 'email: "bad-email" is not a valid email address' },
     });

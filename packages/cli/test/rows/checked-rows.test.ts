@@ -29,7 +29,10 @@ type Generated = typeof row extends fc.Arbitrary<infer T> ? T : never;
 function made(generated: readonly Generated[]): CheckedRow[] {
   return generated.map((r, i): CheckedRow => {
     const line = i + 2;
-    if (r.kind === "invalid") return { line, email: r.email, problems: [{ line, field: "email", message: "bad" }] };
+    if (r.kind === "invalid") {
+      const typed = { email: r.email ?? "", given_name: "", family_name: "", role: "", workspace_ids: "" };
+      return { line, email: r.email, typed, problems: [{ line, field: "email", message: "bad" }] };
+    }
     const valid: ValidRow = {
       line,
       email: r.email,
@@ -76,7 +79,12 @@ describe("CheckedRows", () => {
     list.resolveWorkspaces((r) =>
       r.workspaces?.names[0] === "sales"
         ? { ...base, line: r.line, workspace_ids: ["11111111-1111-4111-8111-111111111111"] }
-        : { line: r.line, email: r.email, problems: [{ line: r.line, field: "workspaces", message: "unknown" }] },
+        : {
+            line: r.line,
+            email: r.email,
+            typed: { email: r.email ?? "", given_name: "A", family_name: "B", role: "member", workspace_ids: "nope" },
+            problems: [{ line: r.line, field: "workspaces", message: "unknown" }],
+          },
     );
     expect([...list].map((r) => [r.line, r.problems ? "invalid" : (r as ValidRow).workspace_ids])).toEqual([
       [2, ["11111111-1111-4111-8111-111111111111"]],

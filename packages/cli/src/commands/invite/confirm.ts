@@ -14,7 +14,11 @@ import type { Confirmed, Resolved, Stage } from "./plan.js";
 export async function confirm(plan: Resolved, { output, runtime, env, client }: Stage): Promise<Confirmed> {
   const { options, input, earlier, rows } = plan;
   const dc = await client();
-  const me = once(() => dc.getMe());
+  let meAsked = false;
+  const me = once(() => {
+    meAsked = true;
+    return dc.getMe();
+  });
   const organization = await resolveOrganizationId({ org: options.org, env, lookUpMe: me });
   output.debug(`organization ${organization.value} (from ${organization.source})`);
   const destination: Destination = { organization_id: organization.value, api_url: dc.baseUrl };
@@ -26,17 +30,27 @@ export async function confirm(plan: Resolved, { output, runtime, env, client }: 
       );
     }
   }
-  const ask = input.format !== "flags" && runtime.interactive && !options.yes && options.file !== "-";
+  // A single invitation asks nothing (--yes is accepted there, doing nothing). When stdin
+  // carries the file, the answer is read from the terminal itself.
+  const ask = input.format !== "flags" && runtime.interactive && !options.yes;
   // The valid rows an earlier run has not finished.
   const people = ask ? rows.count((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())) : 0;
+  // Text output names the organization by its name with its ID when /me gives it — asked
+  // for the question, or for the organization itself; never one request more just for that.
+  const named = (ask && people > 0) || (meAsked && !output.options.json && !output.options.quiet);
+  const name = named ? await organizationName(me, organization.value) : undefined;
+  const organizationLabel = name ? `${name} (${organization.value})` : organization.value;
   if (ask && people > 0) {
-    const name = await organizationName(me, organization.value);
-    const where = name ? `${name} (${organization.value})` : organization.value;
-    output.ask(`Invite ${people} ${people === 1 ? "person" : "people"} to ${where} at ${dc.baseUrl}? [y/N] `);
-    const answer = (await runtime.readAnswer()).trim().toLowerCase();
-    if (answer !== "y" && answer !== "yes") throw new CliError("declined", "Not confirmed; nothing was sent.");
+    output.ask(
+      `Invite ${people} ${people === 1 ? "person" : "people"} to ${organizationLabel} at ${dc.baseUrl}? [y/N] `,
+    );
+    const answer = await runtime.readAnswer();
+    // Ctrl-D ends the input without ending the line on the screen.
+    if (answer === undefined) output.endPrompt();
+    const yes = answer?.trim().toLowerCase();
+    if (yes !== "y" && yes !== "yes") throw new CliError("declined", "Not confirmed; nothing was sent.");
   }
-  return { ...plan, client: dc, destination };
+  return { ...plan, client: dc, destination, organizationLabel };
 }
 
 /** The organization's name, when /me is about the same organization; a failed lookup only costs the name. */

@@ -13,6 +13,7 @@ import type { CheckedRows } from "../../rows/checked-rows.js";
 import type { Destination, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
 import type { CommandContext } from "../act.js";
+import type { NotDone } from "./failed-rows.js";
 import type { ResultsPrinter } from "./results.js";
 
 /** What the flags ask for, checked. */
@@ -30,6 +31,8 @@ export interface InviteOptions {
   org: string | undefined;
   concurrency: number;
   report: string | undefined;
+  /** --failed-rows: where the rows not done are written when the run ends. */
+  failedRows: string | undefined;
   resume: boolean;
   dryRun: boolean;
   skipInvalid: boolean;
@@ -69,6 +72,8 @@ export interface Resolved extends Read {
 export interface Confirmed extends Resolved {
   client: DeepsetCloud;
   destination: Destination;
+  /** How text output names the organization: its name with its ID when /me gives it, else the ID. */
+  organizationLabel: string;
 }
 
 /** send: every row's outcome, printed as it came and counted. */
@@ -78,4 +83,6 @@ export interface Sent extends Confirmed {
   /** Rows an earlier run had finished (--resume). */
   resumed: number;
   printer: ResultsPrinter;
+  /** The rows not done, for --failed-rows. */
+  notDone: NotDone;
 }

@@ -6,6 +6,7 @@ import { startProgress } from "../../output/progress.js";
 import { ReportWriter } from "../../report/report.js";
 import { emptySummary } from "../../rows/outcome.js";
 import { sendAll } from "../../sending/send-all.js";
+import { type NotDone, noteNotDone } from "./failed-rows.js";
 import type { Confirmed, Sent, Stage } from "./plan.js";
 import { ResultsPrinter } from "./results.js";
 
@@ -13,7 +14,12 @@ export async function send(plan: Confirmed, { output, runtime, interruption }: S
   const { options, input, rows, client, destination, earlier } = plan;
   const report = options.report ? ReportWriter.open(options.report, destination) : undefined;
   interruption.startSending(() => report?.flush());
-  const printer = await ResultsPrinter.start(output, { single: input.format === "flags", destination });
+  const printer = await ResultsPrinter.start(output, {
+    single: input.format === "flags",
+    destination,
+    organization: plan.organizationLabel,
+  });
+  const notDone: NotDone = new Map();
   const progress = await startProgress(output, runtime.stderr, {
     total: rows.length,
     pausedUntil: () => client.rateLimitedUntil,
@@ -33,12 +39,13 @@ export async function send(plan: Confirmed, { output, runtime, interruption }: S
         if (how.resumed) resumed++;
         else report?.write(row);
         summary[row.status]++;
+        if (options.failedRows) noteNotDone(notDone, row);
         printer.row(row, how);
         progress.tick(summary);
       },
     });
     report?.flush();
-    return { ...plan, summary, stoppedBy, resumed, printer };
+    return { ...plan, summary, stoppedBy, resumed, printer, notDone };
   } finally {
     // The progress line is cleared before anything else is printed.
     progress.stop();
