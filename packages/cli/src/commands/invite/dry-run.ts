@@ -43,6 +43,9 @@ function renderDryRun(
   }
   const { length, invalid } = run.rows;
   output.line(`dry run: ${length - invalid} invitation(s) would be sent as POST ${run.path}; nothing was sent.`);
-  for (const row of run.valid) output.line(`  line ${row.line}  ${JSON.stringify(invitationOf(row))}`);
+  // Under --quiet nothing is printed: the rows are not even made into lines.
+  if (!output.options.quiet) {
+    for (const row of run.valid) output.line(`  line ${row.line}  ${JSON.stringify(invitationOf(row))}`);
+  }
   if (invalid > 0) output.line(`${invalid} invalid row(s) would be reported as invalid (--skip-invalid).`);
 }
