@@ -7,7 +7,14 @@ import { ApiError, type ErrorCode as ClientErrorCode, DeepsetCloudError } from "
 import { ExitCode } from "./exit-codes.js";
 
 /** The codes of the errors the CLI raises itself. */
-type CliErrorCode = "usage" | "invalid_input" | "declined" | "invalid_api_key" | "interrupted" | "internal";
+type CliErrorCode =
+  | "usage"
+  | "invalid_input"
+  | "declined"
+  | "invalid_api_key"
+  | "interrupted"
+  | "unexpected_answer"
+  | "internal";
 
 /** Every `error.code` the CLI prints: the client's, and its own. */
 export type ErrorCode = ClientErrorCode | CliErrorCode;
@@ -48,6 +55,10 @@ export const CODES = {
   interrupted: { exit: ExitCode.Failed },
   unexpected_status: { exit: ExitCode.Failed },
   api_error: { exit: ExitCode.Failed },
+  unexpected_answer: {
+    exit: ExitCode.Failed,
+    hint: "The server at the base URL (or a proxy in between) did not answer as the deepset Cloud API does; check --api-url.",
+  },
   internal: { exit: ExitCode.Failed },
 } as const satisfies Record<ErrorCode, { exit: ExitCode; hint?: string }>;
 

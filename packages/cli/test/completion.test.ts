@@ -39,6 +39,8 @@ const INVITE_FLAGS = [
   "--workspace-id",
   "--org",
   "--file",
+  "--encoding",
+  "--column",
   "--concurrency",
   "--report",
   "--failed-rows",

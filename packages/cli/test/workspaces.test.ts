@@ -116,13 +116,14 @@ describe("a workspaces column", () => {
     ]);
   });
 
-  it("an unknown name names each row that uses it; nothing is sent", async () => {
+  it("an unknown name is told once, with the rows that use it; nothing is sent", async () => {
     const csv =
       "email,given_name,family_name,role,workspaces\na@x.io,A,B,member,legal\nb@x.io,B,C,member,lgeal\nc@x.io,C,D,member,lgeal\n";
     const { server, result } = await run(csv);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('p.csv line 3, workspaces: no workspace is named "lgeal"; the closest: "legal"');
-    expect(result.stderr).toContain("p.csv line 4, workspaces:");
+    expect(result.stderr).toContain('p.csv: no workspace is named "lgeal"; the closest: "legal"');
+    expect(result.stderr).toContain("used by 2 rows (lines 3, 4)");
+    expect(result.stderr.match(/lgeal/g)).toHaveLength(1);
     expect(result.stderr).toContain("2 of 3 rows");
     expect(bodies(server)).toEqual([]);
   });

@@ -1,69 +1,84 @@
 // The rows of a CSV file, streamed by csv-parse, with what it leaves to its caller: the
-// delimiter (`,`, `;` or tab, as the header row shows), the header (matched case-insensitively,
-// checked once for the columns a row cannot do without), the line where each row starts,
-// blank rows skipped, and quoting errors that leave row boundaries uncertain made fatal.
+// encoding (decode.ts), the delimiter (`,`, `;` or tab, as the header row shows), the header
+// (mapped to fields by columns.ts, checked once for the columns a row cannot do without), the
+// line where each row starts, blank rows skipped, sizes bounded (lines.ts), and quoting errors
+// that leave row boundaries uncertain made fatal.
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { CliError } from "../errors.js";
-import { FIELDS, REQUIRED_FIELDS } from "../rows/fields.js";
-import { isEmptyRow, type RawRow } from "../rows/raw.js";
+import type { RawRow } from "../rows/raw.js";
+import { type ColumnMapping, type ColumnOverride, headerError, mapColumns } from "./columns.js";
+import { decode } from "./decode.js";
+import { cellTooLong, cellTooLongError, limitLineLength, MAX_LINE_BYTES, sizeName } from "./lines.js";
 
 const DELIMITERS = [",", ";", "\t"] as const;
-
-/** Columns a --failed-rows file adds: known, so they draw no warning, and never read. */
-const IGNORED_COLUMNS: readonly string[] = ["outcome", "error"];
 
 export interface CsvOptions {
   /** How messages name the input. */
   label: string;
   /** True when --role gives a role to rows without one, so the header need not have the column. */
   roleFromFlag: boolean;
-  /** Hears, once per read, the header's columns that are not fields (they are ignored). */
+  /** Hears, once per read, the header's columns that are not fields, lower-cased (they are ignored). */
   onUnknownColumns?: (names: string[]) => void;
+  /** --encoding: a WHATWG label; default UTF-8 (or UTF-16 by BOM). */
+  encoding?: string | undefined;
+  /** --column FIELD=HEADER, parsed by parseColumnOverrides. */
+  columns?: readonly ColumnOverride[];
+  /** Hears, once per read, which column fills which field (for --dry-run and --debug). */
+  onColumns?: (mapping: ColumnMapping) => void;
 }
 
-export async function* readCsv(path: string, options: CsvOptions): AsyncGenerator<RawRow> {
-  const delimiter = await sniffDelimiter(path);
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      info: true,
-      delimiter,
-      // LF, CRLF and CR (old Excel) alike, even mixed in one file.
-      record_delimiter: ["\r\n", "\n", "\r"],
-      // `Bob "the builder"` in an unquoted cell is text, as a person means it.
-      relax_quotes: true,
-      // Cells are counted here, against the header, so that a row's problem names its line.
-      relax_column_count: true,
-    }),
-  );
-  let header: string[] | undefined;
-  // Where the last record ended, as an editor counts lines: the next one starts on the line after.
+export function readCsv(path: string, options: CsvOptions): AsyncGenerator<RawRow> {
+  return readCsvFrom(createReadStream(path), options);
+}
+
+/** The rows of CSV given as bytes (a file's stream, a snapshot). */
+export async function* readCsvFrom(bytes: AsyncIterable<Uint8Array>, options: CsvOptions): AsyncGenerator<RawRow> {
+  const { label } = options;
+  const text = limitLineLength(decode(bytes, { label, encoding: options.encoding }), { label });
+  const { delimiter, replay } = await sniffDelimiter(text);
+  const parser = parse({
+    delimiter,
+    // LF, CRLF and CR (old Excel) alike, even mixed in one file.
+    record_delimiter: ["\r\n", "\n", "\r"],
+    // `Bob "the builder"` in an unquoted cell is text, as a person means it.
+    relax_quotes: true,
+    // Cells are counted here, against the header, so that a row's problem names its line.
+    relax_column_count: true,
+    // A quote never closed would otherwise gather the rest of the file into one cell.
+    max_record_size: MAX_LINE_BYTES,
+  });
+  // The text's errors (bytes not valid, a line too long) reach the loop below through the parser.
+  pipeline(Readable.from(replay), parser).catch(() => {});
+  let header: (string | null)[] | undefined;
+  // Where the last record ended, as an editor counts lines: the next one starts on the line
+  // after. Counted here from the records (each ends with one line break, plus those inside its
+  // quoted cells), not with csv-parse's `info`, which builds an object of a dozen fields a row.
   let lastEnd = 0;
-  // csv-parse counts a CRLF inside a quoted cell as two lines, for the rest of the file.
-  let drift = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const record of parser as AsyncIterable<string[]>) {
       let breaks = 0;
       for (const cell of record) {
-        // Most cells hold no line break; the regular expressions run only for those that do.
+        // Most cells hold no line break; the regular expression runs only for those that do.
         if (!cell.includes("\n") && !cell.includes("\r")) continue;
         breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
-        drift += cell.match(/\r\n/g)?.length ?? 0;
       }
-      const end = info.lines - drift;
-      const line = end - breaks;
-      lastEnd = end;
+      const line = lastEnd + 1;
+      lastEnd = line + breaks;
+      const tooLong = record.findIndex((cell) => cellTooLong(cell));
+      if (tooLong !== -1) throw cellTooLongError(label, line, `the cell in column ${tooLong + 1}`);
       if (header === undefined) {
         header = checkHeader(record, delimiter, options);
         continue;
       }
+      // A row is empty when every cell is, those of columns that fill no field included.
+      if (record.every((cell) => cell.trim() === "")) continue;
       const fields: Record<string, string> = {};
-      header.forEach((name, i) => {
-        if (name) fields[name] = record[i] ?? "";
+      header.forEach((field, i) => {
+        if (field) fields[field] = record[i] ?? "";
       });
-      if (isEmptyRow(fields) && record.slice(header.length).every((cell) => cell.trim() === "")) continue;
       if (record.length > header.length) {
         yield { line, fields, unreadable: `${record.length} cells, but the header (line 1) has ${header.length}` };
         continue;
@@ -75,51 +90,60 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
     // A quote never closed swallows every line after it: no row boundary after it can be
     // trusted, so nothing is sent, even under --skip-invalid.
     const where = lastEnd + 1;
-    const what =
-      error.code === "CSV_QUOTE_NOT_CLOSED"
-        ? `a quote opened on line ${where} is never closed, so the rows after it cannot be told apart`
-        : `${error.message.replace(/ at line \d+.*$/s, "").replace(/:.*$/s, "")} in the row that starts on line ${where}`;
-    throw new CliError("invalid_input", `${options.label} line ${where}: ${what}. Fix the quoting; nothing was sent.`);
+    let what: string;
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+      what = `a quote opened on line ${where} is never closed, so the rows after it cannot be told apart`;
+    } else if (error.code === "CSV_MAX_RECORD_SIZE") {
+      // Lines are bounded before the parser: a longer row spans lines inside quotes.
+      what = `the row that starts on line ${where} runs past ${sizeName(MAX_LINE_BYTES)} (a quote never closed?)`;
+    } else {
+      what = `${error.message.replace(/ at line \d+.*$/s, "").replace(/:.*$/s, "")} in the row that starts on line ${where}`;
+    }
+    throw new CliError("invalid_input", `${label} line ${where}: ${what}. Fix the quoting; nothing was sent.`, [
+      { line: where, field: null, message: what },
+    ]);
   }
   if (header === undefined)
-    throw new CliError("invalid_input", `${options.label} is empty: it needs a header row and rows to invite.`);
+    throw new CliError("invalid_input", `${label} is empty: it needs a header row and rows to invite.`);
 }
 
-/** The header's names, lower-cased; refuses one that lacks a column every row needs. */
-function checkHeader(record: string[], delimiter: string, options: CsvOptions): string[] {
-  const names = record.map((name) => name.trim().toLowerCase());
-  const required = REQUIRED_FIELDS.filter((field) => field !== "role" || !options.roleFromFlag);
-  const missing = required.filter((field) => !names.includes(field));
-  if (missing.length > 0) {
-    const found = record.map((name) => JSON.stringify(name.trim())).join(delimiter === "\t" ? " (tab) " : delimiter);
-    throw new CliError(
-      "invalid_input",
-      `${options.label} line 1: the header lacks ${missing.join(", ")} (found: ${found}). ` +
-        `The first line must name the columns, e.g. ${FIELDS.slice(0, 4).join(",")}` +
-        `${options.roleFromFlag ? "" : " (or pass --role for every row)"}; nothing was sent.`,
-    );
-  }
-  const unknown = names.filter(
-    (name) => name && !(FIELDS as readonly string[]).includes(name) && !IGNORED_COLUMNS.includes(name),
-  );
-  if (unknown.length > 0) options.onUnknownColumns?.(unknown);
-  return names;
+/** The field each column fills (null: none); refuses a header with conflicts or missing fields, as one error. */
+function checkHeader(record: string[], delimiter: string, options: CsvOptions): (string | null)[] {
+  const mapping = mapColumns(record, { overrides: options.columns ?? [], roleFromFlag: options.roleFromFlag });
+  const error = headerError(mapping, record, { label: options.label, delimiter, roleFromFlag: options.roleFromFlag });
+  if (error) throw error;
+  options.onColumns?.(mapping);
+  if (mapping.unknown.length > 0) options.onUnknownColumns?.(mapping.unknown.map((name) => name.toLowerCase()));
+  return [...mapping.fieldAt];
 }
 
-/** The delimiter the header row uses most: `,`, `;` or tab (a header holds no quoted delimiters in practice). */
-async function sniffDelimiter(path: string): Promise<string> {
-  const handle = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const first =
-      buffer
-        .subarray(0, bytesRead)
-        .toString("utf8")
-        .split(/\r\n|\r|\n/, 1)[0] ?? "";
-    const counts = DELIMITERS.map((d) => first.split(d).length - 1);
-    const best = Math.max(...counts);
-    return best === 0 ? "," : (DELIMITERS[counts.indexOf(best)] as string);
-  } finally {
-    await handle.close();
+/**
+ * The delimiter the header row uses most: `,`, `;` or tab (a header holds no quoted
+ * delimiters in practice), and the text again from its start.
+ */
+async function sniffDelimiter(
+  text: AsyncIterable<string>,
+): Promise<{ delimiter: string; replay: AsyncIterable<string> }> {
+  const chunks = text[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let first: string | undefined;
+  // The header line, gathered until it ends (lines are bounded, so this is too).
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    head.push(next.value);
+    const match = /\r|\n/.exec(next.value);
+    if (match) {
+      first = head.join("").split(/\r|\n/, 1)[0];
+      break;
+    }
   }
+  first ??= head.join("");
+  const counts = DELIMITERS.map((d) => (first as string).split(d).length - 1);
+  const best = Math.max(...counts);
+  return {
+    delimiter: best === 0 ? "," : (DELIMITERS[counts.indexOf(best)] as string),
+    replay: (async function* () {
+      yield* head;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    })(),
+  };
 }

@@ -1,16 +1,18 @@
-// Where a run's rows come from: a file, standard input (`--file -`), or the flags of a single
-// invitation (a file of one row). A run reads its rows once. Standard input is first copied to
-// a private temporary file (its format and delimiter are told from its start, then it is
-// parsed), kept for the whole run and removed on every exit but `kill -9`.
-import { createWriteStream } from "node:fs";
+// Where a run's rows come from: a file, standard input (`--file -`) or a pipe (a FIFO, process
+// substitution), or the flags of a single invitation (a file of one row). A run reads its rows
+// once. Standard input and pipes are first copied to a private temporary file (their format and
+// delimiter are told from their start, then they are parsed), kept for the whole run and
+// removed on every exit but `kill -9`.
+import { createReadStream, createWriteStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { CliError } from "../errors.js";
 import type { RawRow } from "../rows/raw.js";
 import { privateTemp } from "../util/private-temp.js";
-import { readCsv } from "./csv.js";
+import { type CsvOptions, readCsv } from "./csv.js";
 import { readJsonLines } from "./jsonl.js";
+import { isPipe } from "./pipe.js";
 
 export type InputFormat = "csv" | "jsonl" | "flags";
 
@@ -21,10 +23,13 @@ export interface Input {
   /** The file read (the private copy for stdin); undefined for flags. */
   path: string | undefined;
   /** The rows, streamed from the source; a run reads them once. */
-  rows(options: { roleFromFlag: boolean; onUnknownColumns?: (names: string[]) => void }): AsyncIterable<RawRow>;
+  rows(options: RowsOptions): AsyncIterable<RawRow>;
   /** Removes the private copy of standard input, if any. */
   dispose(): Promise<void>;
 }
+
+/** How to read a file's rows: CSV takes them all, JSON Lines the encoding. */
+export type RowsOptions = Pick<CsvOptions, "roleFromFlag" | "onUnknownColumns" | "encoding" | "columns" | "onColumns">;
 
 /** One invitation given by flags, as a row of one. */
 export function flagsInput(fields: Record<string, unknown>): Input {
@@ -40,7 +45,10 @@ export function flagsInput(fields: Record<string, unknown>): Input {
 }
 
 export async function fileInput(file: string, stdin: AsyncIterable<unknown>): Promise<Input> {
-  if (file === "-") return stdinInput(stdin);
+  if (file === "-") return stdinInput(stdin, "stdin");
+  // A named pipe may say its format by its name; /dev/fd/63 does not.
+  if (await isPipe(file))
+    return stdinInput(createReadStream(file), file, formatOf(file) === "jsonl" ? "jsonl" : undefined);
   let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
@@ -62,37 +70,41 @@ function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose:
     format,
     label,
     path,
-    rows: ({ roleFromFlag, onUnknownColumns }) =>
+    rows: (options) =>
       format === "jsonl"
-        ? readJsonLines(path)
-        : readCsv(path, { label, roleFromFlag, ...(onUnknownColumns ? { onUnknownColumns } : {}) }),
+        ? readJsonLines(path, { label, encoding: options.encoding })
+        : readCsv(path, { ...options, label }),
     dispose,
   };
 }
 
-async function stdinInput(stdin: AsyncIterable<unknown>): Promise<Input> {
+/** Standard input or a pipe, copied once to a private file (it cannot be read twice). */
+async function stdinInput(stdin: AsyncIterable<unknown>, label: string, format?: "jsonl"): Promise<Input> {
   // The names and emails are the user's alone: a private folder, a 0600 file.
   const temp = await privateTemp("dcloud-stdin-");
   const path = join(temp.dir, "input");
   await pipeline(stdin as NodeJS.ReadableStream, createWriteStream(path, { mode: 0o600 }));
-  return fromPath(path, await sniffFormat(path), "stdin", temp.remove);
+  return fromPath(path, format ?? (await sniffFormat(path)), label, temp.remove);
 }
 
-/** Standard input has no file name: a first character of "{" means JSON Lines, anything else CSV. */
+/**
+ * Standard input and pipes have no file name (or one like /dev/fd/63): a first character of
+ * "{" means JSON Lines, anything else CSV. Read from the bytes, past any BOM, white space and
+ * the zero bytes of UTF-16, so it holds in every encoding the rows may come in.
+ */
 async function sniffFormat(path: string): Promise<"csv" | "jsonl"> {
   const handle = await open(path, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    const start = buffer
-      .subarray(0, bytesRead)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .trimStart();
-    return start.startsWith("{") ? "jsonl" : "csv";
+    const first = buffer.subarray(0, bytesRead).find((byte) => !SKIPPED_BYTES.has(byte));
+    return first === 0x7b ? "jsonl" : "csv";
   } finally {
     await handle.close();
   }
 }
+
+/** BOM bytes, white space and NUL. */
+const SKIPPED_BYTES = new Set([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x20, 0x09, 0x0a, 0x0d, 0x00]);
 
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -7,6 +7,7 @@ import { type CheckedRow, cellText, type Problem, type TypedRow, typedOfValid } 
 import type { Field } from "../rows/fields.js";
 import type { RawRow } from "../rows/raw.js";
 import { controlCharacterIn, EMAIL, UUID } from "./rules.js";
+import { SeenEmails } from "./seen-emails.js";
 
 export interface RowDefaults {
   /** --role: for rows whose role is empty. */
@@ -17,8 +18,8 @@ export interface RowDefaults {
 }
 
 export class RowValidator {
-  /** Where each email (lower-cased) first appeared: a later row with it is a duplicate. */
-  readonly #firstLine = new Map<string, number | null>();
+  /** Where each email (ignoring case) first appeared: a later row with it is a duplicate. */
+  readonly #seen = new SeenEmails();
   /** The workspace names the rows use, each with the lines of the rows that use it. */
   readonly workspaceNamesUsed = new Map<string, (number | null)[]>();
   /** One copy of each role and of each list of workspace IDs, which a file's rows mostly share. */
@@ -73,9 +74,8 @@ export class RowValidator {
         problem("email", `"${email}" is not a valid email address`);
       } else {
         usableEmail = email;
-        const key = email.toLowerCase();
-        if (!this.#firstLine.has(key)) this.#firstLine.set(key, line);
-        else problem("email", `${email} is already on line ${this.#firstLine.get(key)}`);
+        const first = this.#seen.firstLine(email, line);
+        if (first !== undefined) problem("email", `${email} is already on line ${first}`);
       }
     }
     if (problems.length > 0) return { line, email: usableEmail, typed: this.#typed(row), problems, workspaces };

@@ -11,10 +11,30 @@ export function knownOrganizationId({ org, env }: Omit<OrganizationSources, "loo
   if (org !== undefined) {
     const value = present(org);
     if (!value) throw new CliError("usage", "--org must not be empty.");
-    return { value, source: "--org" };
+    return checkOrganizationId({ value, source: "--org" });
   }
   const fromEnv = present(env.DEEPSET_CLOUD_ORGANIZATION_ID);
-  return fromEnv ? { value: fromEnv, source: "env DEEPSET_CLOUD_ORGANIZATION_ID" } : undefined;
+  return fromEnv ? checkOrganizationId({ value: fromEnv, source: "env DEEPSET_CLOUD_ORGANIZATION_ID" }) : undefined;
+}
+
+/**
+ * Refuses, as one usage error (exit 2), an organization given by --org or the environment
+ * that can never be sent: empty, `.` or `..` (a URL reads those as "this folder" and "the
+ * one above", so every request would miss). A run calls this before anything else, so such
+ * a value fails once, not once per row.
+ */
+export function checkOrganizationOptions(sources: Omit<OrganizationSources, "lookUpMe">): void {
+  knownOrganizationId(sources);
+}
+
+function checkOrganizationId(setting: Setting<string>): Setting<string> {
+  if (setting.value === "." || setting.value === "..") {
+    throw new CliError(
+      "usage",
+      `${setting.source} is ${JSON.stringify(setting.value)}, which is not an organization ID; give the ID \`dcloud whoami\` shows.`,
+    );
+  }
+  return setting;
 }
 
 export interface OrganizationSources {

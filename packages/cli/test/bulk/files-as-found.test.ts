@@ -79,7 +79,8 @@ describe("what reads as a person means it", () => {
 describe("a header problem is one error, not one per row", () => {
   it.each([
     ["no header at all", rows(20_000).join("\n")],
-    ["a header in other words", `E-mail,First Name,Last Name,Role\n${rows(20_000).join("\n")}`],
+    // `E-mail,First Name,Last Name` is read as it is (see test/input/columns.test.ts); these words are not.
+    ["a header in other words", `Work Email,Name,Nachname,Role\n${rows(20_000).join("\n")}`],
   ])(
     "%s: one error naming the missing columns and the header found, exit 2",
     async (_what, csv) => {
@@ -93,6 +94,28 @@ describe("a header problem is one error, not one per row", () => {
     },
     60_000,
   );
+});
+
+describe("an HR export's header", () => {
+  it("First Name,Last Name,Email,Department is read as it is: everyone invited, Department warned about once", async () => {
+    const csv =
+      "First Name,Last Name,Email,Department\nAda,Lovelace,ada@example.com,R&D\nAlan,Turing,alan@example.com,R&D\n";
+    const { server, result } = await inviteFile("hr.csv", csv, ["--role", "member"]);
+    expect(result.code).toBe(0);
+    const sent = server.posts.map((p) => JSON.parse(p.body)).sort((a, b) => a.email.localeCompare(b.email));
+    expect(sent).toEqual([
+      { email: "ada@example.com", given_name: "Ada", family_name: "Lovelace", role: "member" },
+      { email: "alan@example.com", given_name: "Alan", family_name: "Turing", role: "member" },
+    ]);
+    expect(result.stderr.match(/department/gi)).toHaveLength(1);
+  });
+
+  it("email,…,Email: one header error and nothing sent, never the last column", async () => {
+    const { server, result } = await inviteFile("p.csv", `${HEADER},Email\nbob@x.io,B,C,member,eve@x.io\n`);
+    expect(result.code).toBe(2);
+    expect(server.requests).toBe(0);
+    expect(result.stderr).toContain('p.csv line 1: "email" (column 1) and "Email" (column 5) would both fill email');
+  });
 });
 
 describe("a --file that is not a file of rows", () => {

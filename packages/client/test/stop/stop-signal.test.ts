@@ -1,5 +1,6 @@
 // `stopSignal`: what an interrupted program needs. Nothing new starts once it aborts (no
 // attempt, no retry), a wait ends at once, but an attempt in flight runs to its end.
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { AbortError, createDeepsetCloud, SignupFailedError } from "../../src/index.js";
 import { ADA, API_KEY, BASE_URL, empty, json, mockFetch, ORG } from "../helpers/mock-fetch.js";
@@ -68,4 +69,20 @@ it("a stop before the call sends nothing", async () => {
 
   await expect(dc.inviteUser(ORG, ADA, { stopSignal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
   expect(mock.requests).toHaveLength(0);
+});
+
+it("a long-lived stop signal keeps nothing of the calls that used it (a run's calls share one)", async () => {
+  const mock = mockFetch(() => json(201, {}));
+  const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
+  const stop = new AbortController();
+  const call = new AbortController();
+  for (let i = 0; i < 50; i++) {
+    await dc.inviteUser(ORG, ADA, { stopSignal: stop.signal, signal: call.signal });
+  }
+  for (const source of [stop.signal, call.signal]) {
+    expect(getEventListeners(source, "abort")).toHaveLength(0);
+    // Where Node's AbortSignal.any keeps its dependants (nodejs/node#55351): nothing, or empty.
+    const dependants = Object.getOwnPropertySymbols(source).find((s) => s.description === "kDependantSignals");
+    expect((dependants && (source as unknown as Record<symbol, Set<unknown>>)[dependants]?.size) ?? 0).toBe(0);
+  }
 });

@@ -17,11 +17,16 @@ Examples:
   $ dcloud invite --file people.csv --role member --report invites.jsonl
   $ dcloud invite --file people.csv --role member --report invites.jsonl --resume
   $ dcloud invite --file people.jsonl --dry-run
+  $ dcloud invite --file hr-export.csv --encoding windows-1252 --column email="Work Email" --dry-run
   $ hr-export | dcloud invite --file - --role member --concurrency 8 --json > result.json
 
 --file takes CSV with a header row naming the columns email, given_name, family_name, role,
 workspace_ids and workspaces (any case; delimiter , or ; or tab; workspace_ids and workspaces
 separated by ";"), or JSON Lines (.jsonl, .ndjson) with the same fields (lists as arrays).
+Common spellings are understood (First Name, Last Name, Surname, E-mail, Email Address, …);
+--column FIELD=HEADER maps any other. The file is UTF-8 (or UTF-16 by BOM) unless --encoding
+names another; Excel's CSV on Windows is usually windows-1252. --file <(command) and named
+pipes are read like standard input.
 The role is sent as typed: a default role (admin, member, …) or a custom role's name.
 Workspaces given by name are resolved with \`dcloud workspaces\`'s list, once per run.
 Every row is checked before the first request; any invalid row stops the run with exit 2
@@ -66,6 +71,17 @@ export function declareInvite(program: Program) {
         "--file <path>",
         "invite every row of this CSV or JSON Lines (.jsonl, .ndjson) file; - reads stdin",
       ).argParser(single("--file")),
+    )
+    .addOption(
+      new Option(
+        "--encoding <label>",
+        "with --file: the file's encoding, a WHATWG label such as windows-1252, latin1 or utf-16le (default: UTF-8, or UTF-16 by BOM)",
+      ).argParser(single("--encoding")),
+    )
+    .option(
+      "--column <field=header>",
+      "with --file: fill FIELD from the column named HEADER, e.g. --column email=Work Email; repeat for several",
+      collect,
     )
     .addOption(
       new Option(

@@ -34,9 +34,7 @@ export async function confirm(plan: Resolved, { output, runtime, env, client }: 
   // carries the file, the answer is read from the terminal itself.
   const ask = input.format !== "flags" && runtime.interactive && !options.yes;
   // The valid rows an earlier run has not finished.
-  const people = ask
-    ? rows.filter((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())).length
-    : 0;
+  const people = ask ? rows.count((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())) : 0;
   // Text output names the organization by its name with its ID when /me gives it — asked
   // for the question, or for the organization itself; never one request more just for that.
   const named = (ask && people > 0) || (meAsked && !output.options.json && !output.options.quiet);

@@ -48,7 +48,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Writes the rows not done, in input order, to `path` (readable by the user alone: it holds names and emails). */
-export function writeFailedRows(path: string, rows: readonly CheckedRow[], notDone: NotDone): void {
+export function writeFailedRows(path: string, rows: Iterable<CheckedRow>, notDone: NotDone): void {
   let fd: number;
   try {
     fd = openSync(path, "w", 0o600);

@@ -5,10 +5,11 @@
 // that every later stage uses. A single invitation is a run of one row: the same outcomes,
 // `--json` document and exit codes. Nothing here speaks HTTP (the client does).
 import type { DeepsetCloud } from "@dcloud/client";
+import type { ColumnOverride } from "../../input/columns.js";
 import type { Input } from "../../input/source.js";
 import type { RowDefaults } from "../../input/validate.js";
 import type { EarlierRun } from "../../report/report.js";
-import type { CheckedRow } from "../../rows/checked.js";
+import type { CheckedRows } from "../../rows/checked-rows.js";
 import type { Destination, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
 import type { CommandContext } from "../act.js";
@@ -23,6 +24,10 @@ export interface InviteOptions {
   single: Record<string, unknown> | undefined;
   /** For rows of a file that leave these empty. */
   defaults: RowDefaults;
+  /** --encoding: a WHATWG label, checked; undefined for UTF-8 (or UTF-16 by BOM). */
+  encoding: string | undefined;
+  /** --column FIELD=HEADER, checked. */
+  columns: readonly ColumnOverride[];
   org: string | undefined;
   concurrency: number;
   report: string | undefined;
@@ -50,14 +55,17 @@ export interface Read {
 
 /** check: every row of the input, checked, in input order. */
 export interface Checked extends Read {
-  rows: CheckedRow[];
+  rows: CheckedRows;
+  /** Which column fills which field (a CSV file's header), as --dry-run prints it. */
+  columns: readonly string[];
   /** The workspace names the rows use, each with the lines that use it. */
   namesUsed: ReadonlyMap<string, readonly (number | null)[]>;
 }
 
 /** resolve names: the rows with workspace IDs in place of names. */
 export interface Resolved extends Read {
-  rows: CheckedRow[];
+  rows: CheckedRows;
+  columns: readonly string[];
 }
 
 /** confirm: where the invitations go, agreed to. */

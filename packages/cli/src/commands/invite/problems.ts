@@ -16,7 +16,17 @@ export function refuseProblems(
 ): void {
   if (found.length === 0) return;
   renderProblems(output, found, input.label);
-  if (options.skipInvalid) return;
+  refuse({ input, options }, found, invalidRows, rows);
+}
+
+/** Unless --skip-invalid, stops the run (exit 2) over the problems found, which are printed already. */
+export function refuse(
+  { input, options }: Pick<Read, "input" | "options">,
+  found: readonly Problem[],
+  invalidRows: number,
+  rows: number,
+): void {
+  if (found.length === 0 || options.skipInvalid) return;
   const what =
     input.format === "flags"
       ? "The invitation is invalid"

@@ -2,7 +2,10 @@
 // stages, in order (plan.ts), with the interrupts listened to and the input's private copy
 // removed however the run ends.
 import { CliError } from "../../errors.js";
+import { parseColumnOverrides } from "../../input/columns.js";
+import { encodingOf } from "../../input/decode.js";
 import { Interruption } from "../../sending/interruption.js";
+import { checkOrganizationOptions } from "../../settings/organization.js";
 import { once } from "../../util/once.js";
 import type { FlagsOf, Run } from "../command.js";
 import { check } from "./check.js";
@@ -19,9 +22,11 @@ type InviteFlags = FlagsOf<InviteDeclared>;
 
 export const run: Run<InviteDeclared> = async (context, command) => {
   const flags = command.optsWithGlobals();
+  const { output, runtime, env } = context;
+  // An organization that can never be sent fails once, here, not once per row.
+  checkOrganizationOptions({ org: flags.org, env });
   checkCombination(flags);
   const options = optionsOf(flags);
-  const { output, runtime } = context;
   const interruption = new Interruption(runtime, (message) => output.warn(message));
   const stage: Stage = { ...context, client: once(() => context.connect()), interruption };
   let opened: Read | undefined;
@@ -51,6 +56,9 @@ function optionsOf(flags: InviteFlags): InviteOptions {
           workspaces: flags.workspace,
         },
     defaults: inFile ? { role: flags.role, workspaceIds: flags.workspaceId, workspaceNames: flags.workspace } : {},
+    encoding: flags.encoding,
+    // Usage errors for a malformed FIELD=HEADER, an unknown field, a field mapped twice.
+    columns: parseColumnOverrides(flags.column ?? []),
     org: flags.org,
     concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY,
     report: flags.report,
@@ -71,6 +79,8 @@ function checkCombination(flags: InviteFlags): void {
     "--skip-invalid": flags.skipInvalid,
     "--concurrency": flags.concurrency,
     "--failed-rows": flags.failedRows,
+    "--encoding": flags.encoding,
+    "--column": flags.column,
   };
   if (flags.file === undefined) {
     const used = Object.entries(fileOnly)
@@ -105,4 +115,6 @@ function checkCombination(flags: InviteFlags): void {
     throw new CliError("usage", "--resume needs --report PATH: the report says which rows are done.");
   if (flags.file === "-" && flags.apiKeyFile === "-")
     throw new CliError("usage", "--file - and --api-key-file - cannot both read stdin.");
+  // An encoding label dcloud cannot decode is a usage error now, before anything is read.
+  if (flags.encoding !== undefined) encodingOf(flags.encoding);
 }

@@ -1,13 +1,15 @@
-// `dcloud workspaces`: GET /api/v1/workspaces, printed.
+// `dcloud workspaces`: GET /api/v1/workspaces, printed — once the answer is seen to be what the
+// spec states (an array of { name, workspace_id }); anything else is an error that says so.
 import type { Workspace } from "@dcloud/client";
 import { ExitCode } from "../../exit-codes.js";
+import { checkWorkspacesAnswer } from "../../input/workspace-names.js";
 import type { Output } from "../../output/output.js";
 import type { Run } from "../command.js";
 import type { WorkspacesDeclared } from "./command.js";
 
 export const run: Run<WorkspacesDeclared> = async ({ connect, output }) => {
   const client = await connect();
-  renderWorkspaces(output, await client.listWorkspaces());
+  renderWorkspaces(output, checkWorkspacesAnswer(await client.listWorkspaces()));
   return ExitCode.Ok;
 };
 

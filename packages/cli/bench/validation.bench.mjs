@@ -1,0 +1,135 @@
+// What checking a large file costs: `dcloud invite --file <1,000,000 rows> --dry-run`, which
+// reads the file once, checks every row (emails repeated included) and keeps the checked rows
+// for the stages after it, and sends nothing (no server is needed: --org is given). Budget:
+// ≤ 10 s and ≤ 300 MiB peak RSS, with --quiet (the check alone); the run that prints every
+// request is shown beside it. Budgets are printed, not enforced: the exit code is non-zero only
+// when a run itself went wrong (a non-zero exit, or another count of rows than written).
+// Env: BENCH_VALIDATION_ROWS (default 1000000), BENCH_VALIDATION_RUNS (3).
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROWS = Number(process.env.BENCH_VALIDATION_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_VALIDATION_RUNS ?? 3);
+const TIME_BUDGET_S = 10;
+const RSS_BUDGET_MIB = 300;
+const ORG = "5a2b7c1d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+
+const CLI = fileURLToPath(new URL("../dist/dcloud.js", import.meta.url));
+if (!existsSync(CLI)) {
+  console.error(`${CLI} is missing: build the CLI first (pnpm build)`);
+  process.exit(1);
+}
+const GNU_TIME = "/usr/bin/time";
+const hasGnuTime = (() => {
+  const probe = spawnSync(GNU_TIME, ["--version"], { encoding: "utf8" });
+  return probe.status === 0 && /GNU/.test(`${probe.stdout}${probe.stderr}`);
+})();
+
+const dir = await mkdtemp(join(tmpdir(), "dcloud-validation-bench-"));
+const env = { PATH: process.env.PATH ?? "", HOME: dir };
+const problems = [];
+
+async function writeCsv(path, rows) {
+  const out = createWriteStream(path);
+  out.write("email,given_name,family_name,role,workspace_ids\n");
+  const CHUNK = 10_000;
+  for (let start = 1; start <= rows; start += CHUNK) {
+    let text = "";
+    for (let i = start; i < Math.min(start + CHUNK, rows + 1); i++)
+      text += `user${i}@example.com,Given${i},Family${i},member,\n`;
+    if (!out.write(text)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return path;
+}
+
+/** Runs the CLI, its stdout into `out` (a file); resolves wall time (ms), exit code, stderr and peak RSS (KiB). */
+async function measure(args, out) {
+  const rssFile = join(dir, "rss");
+  const argv = [process.execPath, CLI, ...args];
+  const [command, ...rest] = hasGnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
+  const started = performance.now();
+  const stdout = await open(out, "w");
+  const child = spawn(command, rest, { env, stdio: ["ignore", stdout.fd, "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+  let polledKb = 0;
+  const poll = hasGnuTime
+    ? undefined
+    : setInterval(async () => {
+        try {
+          const status = await readFile(`/proc/${child.pid}/status`, "utf8");
+          polledKb = Math.max(polledKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        } catch {}
+      }, 10);
+  const [code] = await once(child, "close");
+  const ms = performance.now() - started;
+  await stdout.close();
+  if (poll) clearInterval(poll);
+  const rssKb = hasGnuTime ? Number((await readFile(rssFile, "utf8")).trim().split("\n").at(-1)) : polledKb;
+  return { ms, code, stderr, rssKb };
+}
+
+/** The line breaks in a file, counted as it streams. */
+async function linesOf(path) {
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) for (const byte of chunk) if (byte === 0x0a) lines++;
+  return lines;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mib = (kb) => kb / 1024;
+const verdict = (ok) => (ok ? "within budget" : "OVER BUDGET");
+
+try {
+  const file = await writeCsv(join(dir, "invitees.csv"), ROWS);
+  const args = ["invite", "--file", file, "--org", ORG, "--dry-run"];
+  console.log(
+    `checking ${ROWS.toLocaleString("en")} rows (${mib((await stat(file)).size / 1024).toFixed(1)} MiB of CSV), node ${process.versions.node}; peak RSS from ${hasGnuTime ? "GNU time (%M)" : "/proc/<pid>/status VmHWM, polled every 10 ms"}`,
+  );
+  const quiet = [];
+  for (let run = 0; run < RUNS; run++) {
+    const result = await measure([...args, "--quiet"], join(dir, "quiet.out"));
+    if (result.code !== 0) problems.push(`--quiet run exited ${result.code}: ${result.stderr.trim().split("\n")[0]}`);
+    quiet.push(result);
+  }
+  const printed = await measure(args, join(dir, "printed.out"));
+  // The requests, one a line, after the columns and the heading.
+  const expected = ROWS + 7;
+  const lines = await linesOf(join(dir, "printed.out"));
+  if (printed.code !== 0) problems.push(`printing run exited ${printed.code}: ${printed.stderr.trim().split("\n")[0]}`);
+  else if (lines !== expected) problems.push(`printing run printed ${lines} lines, not ${expected}`);
+
+  const seconds = median(quiet.map((r) => r.ms)) / 1000;
+  const rss = mib(median(quiet.map((r) => r.rssKb)));
+  const list = (pick) => quiet.map(pick).join(", ");
+  console.log(
+    `\n  $ node dist/dcloud.js ${args.join(" ").replace(dir, "$TMP")} --quiet > $TMP/quiet.out   (${RUNS} runs, median)`,
+  );
+  console.log(
+    `  time      ${seconds.toFixed(2).padStart(7)} s     [${list((r) => (r.ms / 1000).toFixed(2))} s]   budget ≤ ${TIME_BUDGET_S} s: ${verdict(seconds <= TIME_BUDGET_S)}`,
+  );
+  console.log(
+    `  peak RSS  ${rss.toFixed(1).padStart(7)} MiB   [${list((r) => mib(r.rssKb).toFixed(1))} MiB]   budget ≤ ${RSS_BUDGET_MIB} MiB: ${verdict(rss <= RSS_BUDGET_MIB)}`,
+  );
+  console.log(
+    `\n  $ node dist/dcloud.js ${args.join(" ").replace(dir, "$TMP")} > $TMP/printed.out   (every request printed)`,
+  );
+  console.log(
+    `  time      ${(printed.ms / 1000).toFixed(2).padStart(7)} s\n  peak RSS  ${mib(printed.rssKb).toFixed(1).padStart(7)} MiB`,
+  );
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+if (problems.length > 0) {
+  console.log("\nruns that went wrong (their figures are not valid):");
+  for (const problem of problems) console.log(`  - ${problem}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,93 @@
+// `--file <(hr-export)` and named pipes: read once, like standard input, not refused as a device.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { isPipe } from "../../src/input/pipe.js";
+import { fileInput } from "../../src/input/source.js";
+import type { RawRow } from "../../src/rows/raw.js";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+async function temp(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "dcloud-pipe-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A named pipe with a writer that sends `contents` once a reader opens it. */
+async function fifo(name: string, contents: string): Promise<string> {
+  const path = join(await temp(), name);
+  execFileSync("mkfifo", [path]);
+  const writer = spawn("sh", ["-c", 'cat > "$0"', path], { stdio: ["pipe", "ignore", "ignore"] });
+  writer.stdin.end(contents);
+  return path;
+}
+
+async function rowsOf(file: string): Promise<{ label: string; format: string; rows: RawRow[] }> {
+  const input = await fileInput(file, (async function* () {})());
+  try {
+    const rows: RawRow[] = [];
+    for await (const row of input.rows({ roleFromFlag: false })) rows.push(row);
+    return { label: input.label, format: input.format, rows };
+  } finally {
+    await input.dispose();
+  }
+}
+
+describe("isPipe", () => {
+  it("is true for a FIFO", async () => {
+    const path = join(await temp(), "p");
+    execFileSync("mkfifo", [path]);
+    expect(await isPipe(path)).toBe(true);
+  });
+
+  it("is false for a file, a directory, a device and a path that is not there", async () => {
+    const dir = await temp();
+    await writeFile(join(dir, "f.csv"), "x");
+    await mkdir(join(dir, "d"));
+    for (const path of [join(dir, "f.csv"), join(dir, "d"), "/dev/null", join(dir, "missing")]) {
+      expect(await isPipe(path)).toBe(false);
+    }
+  });
+
+  it("is true for the pipe behind process substitution", () => {
+    // bash hands the command a /dev/fd/N path for <(…): the same check, run there.
+    const script = `node --input-type=module -e 'import { stat } from "node:fs/promises"; console.log((await stat(process.argv[1])).isFIFO())' <(echo x)`;
+    expect(execFileSync("bash", ["-c", script], { encoding: "utf8" }).trim()).toBe("true");
+  });
+});
+
+describe("--file naming a pipe", () => {
+  it("reads the CSV it carries, like standard input, with the rows' lines", async () => {
+    const path = await fifo("export", "email,given_name,family_name,role\na@x.io,A,B,member\nb@x.io,C,D,admin\n");
+    const { label, format, rows } = await rowsOf(path);
+    expect([label, format]).toEqual([path, "csv"]);
+    expect(rows.map((r) => [r.line, r.fields.email])).toEqual([
+      [2, "a@x.io"],
+      [3, "b@x.io"],
+    ]);
+  });
+
+  it("sniffs JSON Lines from the content, and can be read again (a private copy)", async () => {
+    const path = await fifo("export", '{"email":"a@x.io","given_name":"A","family_name":"B","role":"member"}\n');
+    const input = await fileInput(path, (async function* () {})());
+    try {
+      expect(input.format).toBe("jsonl");
+      for (let pass = 0; pass < 2; pass++) {
+        const rows: RawRow[] = [];
+        for await (const row of input.rows({ roleFromFlag: false })) rows.push(row);
+        expect(rows).toHaveLength(1);
+      }
+    } finally {
+      await input.dispose();
+    }
+  });
+
+  it("a directory is still refused", async () => {
+    await expect(fileInput(await temp(), (async function* () {})())).rejects.toThrow(/is a directory or a device/);
+  });
+});
