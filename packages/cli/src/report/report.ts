@@ -10,6 +10,7 @@
 import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { CliError } from "../errors.js";
+import { describeWriteError } from "../output/write-error.js";
 import { type Destination, type InviteRow, isDone, type ReportLine } from "../rows/outcome.js";
 
 /** Why the report stopped taking lines, and the rows it could not record. */
@@ -147,22 +148,6 @@ export class ReportWriter {
     };
     this.#onFailure?.(this.#failure);
   }
-}
-
-/** "no space left on device (ENOSPC)": what the system said, without Node's syscall and path decoration. */
-function describeWriteError(error: unknown): string {
-  const { code } = error as NodeJS.ErrnoException;
-  const known: Record<string, string> = {
-    ENOSPC: "no space left on device",
-    EFBIG: "the file is too large (a file size limit)",
-    EIO: "an input/output error",
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EROFS: "read-only file system",
-    EDQUOT: "disk quota exceeded",
-  };
-  if (code && known[code]) return `${known[code]} (${code})`;
-  return code ? `${(error as Error).message.split(",")[0]} (${code})` : String((error as Error).message ?? error);
 }
 
 export interface EarlierRun {
