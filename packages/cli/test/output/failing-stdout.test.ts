@@ -67,7 +67,7 @@ async function toDevFull(args: string[], env: Record<string, string>) {
       stdio: ["ignore", full, "pipe"],
     });
     let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+    child.stderr?.setEncoding("utf8").on("data", (c: string) => (stderr += c));
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     return { code, stderr };
   } finally {
