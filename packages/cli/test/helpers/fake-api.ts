@@ -98,7 +98,8 @@ export async function startFakeApi(scenario: Scenario, emails: readonly string[]
       const stop = phase === "first" ? scenario.stop : null;
       if (stop && postNumber >= stop.afterPosts) {
         record(stop.status, false);
-        return json(res, stop.status, { detail: stop.status === 401 ? "Not authenticated" : "Payment required" });
+        const detail = { 401: "Not authenticated", 402: "Payment required", 429: "Quota exhausted" }[stop.status];
+        return json(res, stop.status, { detail }, stop.status === 429 ? stop.headers : {});
       }
       switch (scripted.kind) {
         case "unprocessable":

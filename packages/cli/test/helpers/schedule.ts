@@ -1,6 +1,7 @@
 // Seeded random schedules for whole `dcloud invite --file` runs: the input, the flags, how the
 // fake API answers each attempt of each row, and the trouble around the run (a signal at a
-// random moment, a report that stops taking lines, a 401 or 402 from some request on). A seed
+// random moment, a report that stops taking lines, a 401 or 402 or an exhausted quota (429 for
+// ever) from some request on). A seed
 // always gives the same schedule (fast-check's generators, replayed from the seed), so a
 // failing seed can be run again alone. What the server does per request depends only on the
 // row and its attempt number, never on the order in which concurrent requests arrive.
@@ -44,8 +45,11 @@ export interface Scenario {
   members: boolean[];
   /** Per row, the answers to its attempts in turn; attempts past the end are answered "ok". */
   answers: Answer[][];
-  /** From this many invitation requests on, every invitation request gets this status. */
-  stop: { status: 401 | 402; afterPosts: number } | null;
+  /**
+   * From this many invitation requests on, every invitation request gets this status: 401, 402,
+   * or 429 with `headers` — an exhausted quota, which never stops saying 429.
+   */
+  stop: { status: 401 | 402 | 429; afterPosts: number; headers: RetryAfter } | null;
   /** Sent to the CLI once the API has seen this many invitation requests, and `delayMs` more. */
   signal: { name: InterruptSignal; afterPosts: number; delayMs: number } | null;
   /** `ulimit -f` in KiB: files the run writes (the report above all) cannot grow past it. */
@@ -160,7 +164,18 @@ const scenarioArbitrary = shape.chain((s) => {
       },
     ),
     stop: s.hasStop
-      ? fc.record({ status: fc.constantFrom(401 as const, 402 as const), afterPosts: fc.nat(s.rows) })
+      ? fc.record({
+          // Every call against an exhausted quota waits out its rate-limit budget (2 minutes):
+          // only in runs of at most two rounds of calls, so that a seed stays minutes long.
+          status: fc.oneof(
+            fc.constantFrom(401 as const, 402 as const),
+            { weight: s.rows <= 2 * s.concurrency ? 1 : 0, arbitrary: fc.constant(429 as const) },
+            fc.constantFrom(401 as const, 402 as const),
+            fc.constantFrom(401 as const, 402 as const),
+          ),
+          afterPosts: fc.nat(s.rows),
+          headers: anyRetryAfter,
+        })
       : fc.constant(null),
     signal: s.hasSignal
       ? fc.record({
@@ -194,7 +209,9 @@ export function describeScenario(s: Scenario): string {
     s.orgFromMe ? "org from /me" : "--org",
   ];
   if (s.workspaces) parts.push("--workspace");
-  if (s.stop) parts.push(`${s.stop.status} from request ${s.stop.afterPosts + 1}`);
+  if (s.stop?.status === 429) {
+    parts.push(`429 for ever (${JSON.stringify(s.stop.headers)}) from request ${s.stop.afterPosts + 1}`);
+  } else if (s.stop) parts.push(`${s.stop.status} from request ${s.stop.afterPosts + 1}`);
   if (s.signal) parts.push(`${s.signal.name} after request ${s.signal.afterPosts} + ${s.signal.delayMs} ms`);
   if (s.fileLimitKiB !== null) parts.push(`files limited to ${s.fileLimitKiB} KiB`);
   return parts.join(", ");
@@ -212,38 +229,44 @@ export function effectiveWaitMs(headers: RetryAfter): number {
   return Number.isFinite(asked) && asked > 0 ? Math.min(asked, 60_000) : 1_000;
 }
 
+/** The client's default budget of rate-limit waiting per call (the CLI sets no other). */
+const RATE_LIMIT_WAIT_MS = 120_000;
+/** How long pacing may last after a 429 against a server that does not limit the rate. */
+const RELAX_MS = 2_000;
+
 /**
  * How long a run of this schedule may take, from its options and its answers, with room for
  * a loaded machine: start-up; the answers' own slowness and the back-offs between retries
- * (at most 8 s each), spread over the workers; and for each 429, the pause it asks of every
- * call, plus the pacing after it — an attempt spaced by at most the longest wait asked plus
- * 10 %. A signal adds the grace period for the requests in flight.
+ * (at most 8 s each), spread over the workers; for each 429, the pause it asks of every call
+ * and the pacing after it — two attempts spaced by at most that wait plus 10 %, then relaxed
+ * within 2 s, since the server does not limit the rate (it says "wait" at random); for an
+ * exhausted quota, each round of calls waits out its rate-limit budget plus one attempt; and
+ * with a signal, the grace period for the requests in flight.
  */
 export function timeBoundMs(s: Scenario): number {
   let perRow = 0;
-  let pauses = 0;
-  let attempts = 0;
-  let longestWait = 0;
+  let rateLimits = 0;
   for (const answers of s.answers) {
     let retries = 0;
     for (const a of answers) {
-      attempts++;
       perRow += a.slowMs + 200;
       if (a.kind === "rate_limited") {
         const wait = effectiveWaitMs(a.headers);
-        pauses += wait;
-        longestWait = Math.max(longestWait, wait);
+        rateLimits += wait + 2 * 1.1 * wait + RELAX_MS;
       } else if (a.kind === "unavailable" || a.kind === "reset_before" || a.kind === "reset_after") {
         if (retries >= s.maxRetries) break;
         perRow += Math.min(500 * 2 ** retries, 8_000);
         retries++;
       } else break;
     }
-    attempts++;
   }
-  const pacing = longestWait === 0 ? 0 : attempts * longestWait * 1.1;
+  const rounds = Math.ceil(s.rows / s.concurrency);
+  const quota =
+    s.stop?.status === 429
+      ? rounds * (RATE_LIMIT_WAIT_MS + s.timeoutMs + 1.1 * effectiveWaitMs(s.stop.headers) + 8_000 * s.maxRetries)
+      : 0;
   const grace = s.signal ? 6_000 : 0;
-  return 20_000 + perRow / s.concurrency + pauses + pacing + grace;
+  return 20_000 + perRow / s.concurrency + rateLimits + quota + grace;
 }
 
 /**

@@ -90,6 +90,7 @@ export async function runSeed(s: Scenario): Promise<Violation[]> {
     const violations: Violation[] = [];
     const firstLines = await reportLines(report);
     violations.push(...(await checkRun("first run", first, firstLines, emails, s, api, tmp)));
+    const leftovers = await readdir(tmp);
     if (first.timedOut) return violations;
 
     // Whatever stopped the first run, a --resume finishes the rest and sends nothing twice.
@@ -105,8 +106,10 @@ export async function runSeed(s: Scenario): Promise<Violation[]> {
     });
     const allLines = await reportLines(report);
     violations.push(...checkResume(second, allLines, firstLines, emails, api));
-    if (!second.timedOut && (await readdir(tmp)).length > 0) {
-      violations.push({ invariant: "temp-removed", detail: `resume: left in the temp folder: ${await readdir(tmp)}` });
+    const leftBefore = new Set(leftovers);
+    const left = (await readdir(tmp)).filter((name) => !leftBefore.has(name));
+    if (!second.timedOut && left.length > 0) {
+      violations.push({ invariant: "temp-removed", detail: `--resume: left in the temp folder: ${left}` });
     }
     return violations;
   } finally {
