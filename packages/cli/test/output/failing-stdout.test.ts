@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { closeSync, openSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { Output, type StreamFailure } from "../../src/output/output.js";
 import { CLI_PATH, KEYS, tempDir } from "../helpers/cli.js";
@@ -61,9 +62,10 @@ describe("Output with a failing stream", () => {
 /** Runs the built CLI with stdout on /dev/full. */
 async function toDevFull(args: string[], env: Record<string, string>) {
   const full = openSync("/dev/full", "w");
+  const home = await tempDir();
   try {
     const child = spawn(process.execPath, [CLI_PATH, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: await tempDir(), ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: home, ...env },
       stdio: ["ignore", full, "pipe"],
     });
     let stderr = "";
@@ -72,6 +74,7 @@ async function toDevFull(args: string[], env: Record<string, string>) {
     return { code, stderr };
   } finally {
     closeSync(full);
+    await rm(home, { recursive: true, force: true });
   }
 }
 
