@@ -14,27 +14,41 @@ export interface Runtime {
   interactive: boolean;
   /** Reads one line that the person types (after the question is printed). */
   readAnswer(): Promise<string>;
-  /** Calls `listener` on each SIGINT (Ctrl-C) or SIGTERM until the returned function is called. */
+  /**
+   * Calls `listener` on each SIGINT (Ctrl-C), SIGTERM or SIGHUP (a closed terminal, a dropped
+   * ssh) until the returned function is called. While one is registered the process is not
+   * killed by these signals, so every exit runs the clean-up (private temp folders) it owes.
+   */
   onInterrupt(listener: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
   exitNow(code: number): never;
 }
 
+/** The signals that end a run the way Ctrl-C does. */
+const INTERRUPT_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 /**
- * `dcloud … | head` closes stdout early. Node then throws EPIPE from the next write and
- * crashes; a CLI should carry on quietly instead (a bulk run still finishes its report).
+ * `dcloud … | head` closes stdout early: Node then reports EPIPE from the next write, and a
+ * CLI should carry on quietly (a bulk run still finishes its report). Any other failure (a
+ * full disk: `> /dev/full`) must not crash the process from an 'error' event either: Output
+ * reports it on stderr, and the process exits 1 at the least, whatever the command returned.
  */
-function ignoreClosedPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+function guardWrites(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  let failed = false;
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED" || failed) return;
+    failed = true;
+    process.once("exit", () => {
+      if (!process.exitCode) process.exitCode = 1;
+    });
   });
   return stream;
 }
 
 export function processRuntime(): Runtime {
   return {
-    stdout: ignoreClosedPipe(process.stdout),
-    stderr: ignoreClosedPipe(process.stderr),
+    stdout: guardWrites(process.stdout),
+    stderr: guardWrites(process.stderr),
     stdin: process.stdin,
     env: process.env,
     home: homedir(),
@@ -55,11 +69,9 @@ export function processRuntime(): Runtime {
       });
     },
     onInterrupt(listener) {
-      process.on("SIGINT", listener);
-      process.on("SIGTERM", listener);
+      for (const signal of INTERRUPT_SIGNALS) process.on(signal, listener);
       return () => {
-        process.off("SIGINT", listener);
-        process.off("SIGTERM", listener);
+        for (const signal of INTERRUPT_SIGNALS) process.off(signal, listener);
       };
     },
     exitNow: (code) => process.exit(code),

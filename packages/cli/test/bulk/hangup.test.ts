@@ -1,0 +1,57 @@
+// A closed terminal or a dropped ssh (SIGHUP) ends a run as Ctrl-C does: nothing new starts,
+// the requests in flight settle, every row has its report line, exit 130, and the private
+// copy of standard input is removed.
+import { spawn } from "node:child_process";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { CLI_PATH, KEYS, tempDir } from "../helpers/cli.js";
+import { startInvitationServer, usersCsv } from "../helpers/invitation-server.js";
+import { ORG_ID } from "../helpers/server.js";
+
+it("SIGHUP mid-run: in-flight rows settle, every row is reported, the copy of stdin is removed, exit 130", async () => {
+  const server = await startInvitationServer({ delayMs: 400 });
+  const dir = await tempDir();
+  const tmp = join(dir, "tmp");
+  const report = join(dir, "report.jsonl");
+  try {
+    await mkdir(tmp);
+    const child = spawn(
+      process.execPath,
+      [
+        CLI_PATH,
+        "invite",
+        "--file",
+        "-",
+        "--org",
+        ORG_ID,
+        "--api-url",
+        server.url,
+        "--report",
+        report,
+        "--concurrency",
+        "2",
+      ],
+      {
+        env: { PATH: process.env.PATH ?? "", HOME: dir, TMPDIR: tmp, DEEPSET_CLOUD_API_KEY: KEYS.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    child.stdin.end(usersCsv(10));
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("close", (code, signal) => resolve({ code, signal })),
+    );
+    while (server.posts.length === 0) await new Promise((r) => setTimeout(r, 10));
+    child.kill("SIGHUP");
+    const { code, signal } = await exited;
+    expect({ code, signal }, stderr).toEqual({ code: 130, signal: null });
+    const lines = (await readFile(report, "utf8")).trim().split("\n");
+    expect(lines).toHaveLength(10);
+    expect(server.posts.length).toBeLessThan(10);
+    expect(await readdir(tmp)).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
