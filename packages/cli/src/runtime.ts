@@ -2,6 +2,7 @@
 // rather than read from globals so each piece of the CLI says what it depends on.
 import { homedir } from "node:os";
 import { createInterface } from "node:readline";
+import { ExitCode } from "./exit-codes.js";
 import type { Stream } from "./output/output.js";
 
 export interface Runtime {
@@ -16,8 +17,9 @@ export interface Runtime {
   readAnswer(): Promise<string>;
   /**
    * Calls `listener` on each SIGINT (Ctrl-C), SIGTERM or SIGHUP (a closed terminal, a dropped
-   * ssh) until the returned function is called. While one is registered the process is not
-   * killed by these signals, so every exit runs the clean-up (private temp folders) it owes.
+   * ssh) until the returned function is called. The process is never killed by these signals
+   * from then on: after the last listener goes, one of them ends the process with exit 130
+   * through its exit handlers, so every exit runs the clean-up (private temp folders) it owes.
    */
   onInterrupt(listener: () => void): () => void;
   /** Ends the process at once (a second Ctrl-C). */
@@ -44,6 +46,20 @@ function guardWrites(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   });
   return stream;
 }
+
+/**
+ * Between the end of a run and the process's exit a signal must not kill the process by its
+ * default action, which skips the exit handlers that remove private temp folders: it exits
+ * with 130 through them instead. (A signal listener does not keep the process alive.)
+ */
+const exitCleanlyOnSignals = (() => {
+  let installed = false;
+  return () => {
+    if (installed) return;
+    installed = true;
+    for (const signal of INTERRUPT_SIGNALS) process.on(signal, () => process.exit(ExitCode.Interrupted));
+  };
+})();
 
 export function processRuntime(): Runtime {
   return {
@@ -72,10 +88,31 @@ export function processRuntime(): Runtime {
       for (const signal of INTERRUPT_SIGNALS) process.on(signal, listener);
       return () => {
         for (const signal of INTERRUPT_SIGNALS) process.off(signal, listener);
+        exitCleanlyOnSignals();
       };
     },
     exitNow: (code) => process.exit(code),
   };
+}
+
+/**
+ * Ends the process with `code` as soon as stdout and stderr have taken all that was written.
+ * An explicit exit, not an event loop left to drain: while Node tears a drained process down,
+ * its signal listeners are already gone, and a SIGTERM or SIGHUP then would kill it (no exit
+ * code of ours). A failed stdout still raises the code to 1 (the exit handler of guardWrites).
+ */
+export function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  // After the streams' own 'error' events (a failed write reports on the next ticks).
+  const exit = () => setImmediate(() => process.exit());
+  const streams = [process.stdout, process.stderr].filter((stream) => !stream.destroyed);
+  let waiting = streams.length;
+  if (waiting === 0) exit();
+  for (const stream of streams) {
+    stream.write("", () => {
+      if (--waiting === 0) exit();
+    });
+  }
 }
 
 export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {

@@ -55,3 +55,43 @@ it("SIGHUP mid-run: in-flight rows settle, every row is reported, the copy of st
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it("a signal as the run ends never kills it: exit 0 or 130, and the copy of stdin is removed", async () => {
+  const server = await startInvitationServer();
+  const dir = await tempDir();
+  const tmp = join(dir, "tmp");
+  await mkdir(tmp);
+  const once = async (delayMs: number, signal: NodeJS.Signals) => {
+    const child = spawn(
+      process.execPath,
+      [CLI_PATH, "invite", "--file", "-", "--org", ORG_ID, "--api-url", server.url, "--json"],
+      {
+        env: { PATH: process.env.PATH ?? "", HOME: dir, TMPDIR: tmp, DEEPSET_CLOUD_API_KEY: KEYS.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    child.stdin.end(usersCsv(1).replace("user1@", `user${delayMs}-${signal}@`));
+    child.stdout.resume();
+    child.stderr.resume();
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("close", (code, sig) => resolve({ code, signal: sig })),
+    );
+    const posts = server.posts.length;
+    // Sent after the row's answer: while the run finishes, prints its document and exits.
+    const answered = (async () => {
+      while (server.posts.length === posts) await new Promise((r) => setTimeout(r, 2));
+    })();
+    await Promise.race([answered, exited]);
+    setTimeout(() => child.kill(signal), delayMs);
+    return exited;
+  };
+  const ends = [];
+  for (let delay = 0; delay < 48; delay += 4) {
+    ends.push(...(await Promise.all([once(delay, "SIGHUP"), once(delay + 2, "SIGTERM")])));
+  }
+  for (const end of ends) {
+    expect(end.signal).toBeNull();
+    expect([0, 130]).toContain(end.code);
+  }
+  expect(await readdir(tmp)).toEqual([]);
+});

@@ -221,7 +221,11 @@ function crashes(run: Finished, when: string): Violation[] {
     });
     return found;
   }
-  if (run.code === null) found.push({ invariant: "no-crash", detail: `${when}: killed by ${run.signal}` });
+  if (run.code === null)
+    found.push({
+      invariant: "no-crash",
+      detail: `${when}: killed by ${run.signal} after ${run.ms} ms; stderr: ${run.stderr}`,
+    });
   if (/^\s+at .+:\d+:\d+\)?$/m.test(run.stderr)) {
     found.push({ invariant: "no-crash", detail: `${when}: a stack trace on stderr: ${run.stderr.slice(0, 300)}` });
   }

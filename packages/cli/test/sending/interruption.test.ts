@@ -2,7 +2,7 @@
 // after the grace period; its cause (a signal, or a write that failed) is kept. A signal
 // before sending, or a second one, quits at once.
 import { describe, expect, it, vi } from "vitest";
-import { type InterruptSource, Interruption } from "../../src/sending/interruption.js";
+import { Interruption, type InterruptSource } from "../../src/sending/interruption.js";
 
 class Exited extends Error {
   constructor(readonly code: number) {

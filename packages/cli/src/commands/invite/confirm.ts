@@ -1,39 +1,25 @@
-// confirm: where the invitations go — the organization (--org, the environment, else the
-// key's own from GET /api/v1/me) at the client's API URL, checked against the report of an
-// earlier run — and, on a terminal, a file run asks before it sends: a person sees how many,
-// to which organization and where, and can still say no. Without a terminal (a script, CI)
-// nothing is asked; --yes skips the question.
+// confirm: where the invitations go (destination.ts: the organization at the client's API
+// URL, checked against the report of an earlier run) — and, on a terminal, a file run asks
+// before it sends: a person sees how many, to which organization and where, and can still say
+// no. Without a terminal (a script, CI) nothing is asked; --yes skips the question.
 import type { UserMe } from "@dcloud/client";
 import { CliError } from "../../errors.js";
-import { checkSameDestination } from "../../report/report.js";
-import type { Destination } from "../../rows/outcome.js";
-import { resolveOrganizationId } from "../../settings/organization.js";
-import { once } from "../../util/once.js";
+import { destinationOf } from "./destination.js";
 import type { Confirmed, Resolved, Stage } from "./plan.js";
 
-export async function confirm(plan: Resolved, { output, runtime, env, client }: Stage): Promise<Confirmed> {
+export async function confirm(plan: Resolved, stage: Stage): Promise<Confirmed> {
+  const { output, runtime } = stage;
   const { options, input, earlier, rows } = plan;
-  const dc = await client();
-  const me = once(() => dc.getMe());
-  const organization = await resolveOrganizationId({ org: options.org, env, lookUpMe: me });
-  output.debug(`organization ${organization.value} (from ${organization.source})`);
-  const destination: Destination = { organization_id: organization.value, api_url: dc.baseUrl };
-  if (earlier && options.report) {
-    checkSameDestination(options.report, earlier, destination);
-    if (earlier.unreadable > 0) {
-      output.warn(
-        `${options.report}: ${earlier.unreadable} line(s) are not JSON (a torn end of a killed run?); they are ignored.`,
-      );
-    }
-  }
+  const { client: dc, destination, me } = await destinationOf(plan, stage);
+  const organization = destination.organization_id;
   const ask = input.format !== "flags" && runtime.interactive && !options.yes && options.file !== "-";
   // The valid rows an earlier run has not finished.
   const people = ask
     ? rows.filter((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())).length
     : 0;
   if (ask && people > 0) {
-    const name = await organizationName(me, organization.value);
-    const where = name ? `${name} (${organization.value})` : organization.value;
+    const name = await organizationName(me, organization);
+    const where = name ? `${name} (${organization})` : organization;
     output.ask(`Invite ${people} ${people === 1 ? "person" : "people"} to ${where} at ${dc.baseUrl}? [y/N] `);
     const answer = (await runtime.readAnswer()).trim().toLowerCase();
     if (answer !== "y" && answer !== "yes") throw new CliError("declined", "Not confirmed; nothing was sent.");

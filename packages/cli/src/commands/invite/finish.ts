@@ -1,9 +1,14 @@
-// finish: the summary (or the whole --json document), and the run's exit code.
-import type { ExitCode } from "../../exit-codes.js";
+// finish: the summary (or the whole --json document), and the run's exit code: 130 when a
+// signal stopped the run; 1 when a report line or stdout could not be written (the outcomes
+// the report lacks are printed); otherwise as the rows' outcomes say.
+import { ExitCode } from "../../exit-codes.js";
 import { exitCodeForRun } from "../../rows/outcome.js";
-import type { Sent } from "./plan.js";
+import type { Sent, Stage } from "./plan.js";
 
-export async function finish({ printer, summary, stoppedBy, resumed, options }: Sent): Promise<ExitCode> {
-  await printer.end(summary, { stoppedBy, resumed, report: options.report });
+export async function finish(sent: Sent, { output }: Stage): Promise<ExitCode> {
+  const { printer, summary, stoppedBy, resumed, options, unrecorded, reportFailed } = sent;
+  await printer.end(summary, { stoppedBy, resumed, report: options.report, unrecorded });
+  if (stoppedBy === "interrupted") return ExitCode.Interrupted;
+  if (reportFailed || output.failure?.stream === "stdout") return ExitCode.Failed;
   return exitCodeForRun(summary, stoppedBy);
 }

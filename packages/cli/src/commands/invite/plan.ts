@@ -9,7 +9,7 @@ import type { Input } from "../../input/source.js";
 import type { RowDefaults } from "../../input/validate.js";
 import type { EarlierRun } from "../../report/report.js";
 import type { CheckedRow } from "../../rows/checked.js";
-import type { Destination, StopReason, Summary } from "../../rows/outcome.js";
+import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
 import type { CommandContext } from "../act.js";
 import type { ResultsPrinter } from "./results.js";
@@ -70,4 +70,8 @@ export interface Sent extends Confirmed {
   /** Rows an earlier run had finished (--resume). */
   resumed: number;
   printer: ResultsPrinter;
+  /** Outcomes the report could not take (it failed): printed, and in the --json document. */
+  unrecorded: InviteRow[];
+  /** A report line could not be written. */
+  reportFailed: boolean;
 }
