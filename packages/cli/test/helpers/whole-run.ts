@@ -21,6 +21,7 @@ interface Row {
   email: string;
   status: string;
   error: { code: string } | null;
+  resumed?: true;
 }
 
 interface Finished {
@@ -360,6 +361,21 @@ function checkResume(run: Finished, all: Row[], first: Row[], emails: string[], 
     found.push({
       invariant: "resume-finishes",
       detail: `${when}: exit ${run.code}, ${doc?.results.length ?? 0} results, not done: ${short(notDone)}; stderr: ${run.stderr.slice(0, 200)}`,
+    });
+  }
+  // A row the resume skipped shows this input's line and spelling, marked resumed; a row it sent is not marked.
+  const sentAgain = new Set(api.received.filter((r) => r.phase === "resume").map((r) => r.email));
+  const misshown = (doc?.results ?? [])
+    .map((r, i) => ({ r, i }))
+    .filter(({ r, i }) => {
+      const skipped = DONE.has(r.status) && !sentAgain.has(lower(r.email));
+      return r.line !== i + 2 || r.email !== emails[i] || (r.resumed === true) !== skipped;
+    })
+    .map(({ r }) => `line ${r.line} ${r.email} ${r.status}${r.resumed ? " resumed" : ""}`);
+  if (misshown.length > 0) {
+    found.push({
+      invariant: "resumed-as-input",
+      detail: `${when}: rows not shown with this input's line and spelling, or resumed wrongly: ${short(misshown)}`,
     });
   }
   const doneLines = new Map<string, number>();

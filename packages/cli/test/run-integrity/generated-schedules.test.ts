@@ -6,7 +6,8 @@
 // options and schedule; no email is applied twice; every input row appears exactly once across
 // the report and the unrecorded outcomes; the summary equals the report's counts; the exit
 // code agrees with the outcomes; the temp folder is left clean; and the --resume finishes the
-// rest with nothing done twice.
+// rest with nothing done twice, showing the rows it skipped with this input's line and
+// spelling, marked resumed.
 //
 //   pnpm test                                   a fixed set of quick seeds
 //   DCLOUD_SOAK_SEEDS=2000 npx vitest run test/run-integrity    seeds 1…2000 (the nightly soak)
