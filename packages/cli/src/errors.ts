@@ -1,31 +1,22 @@
 // The client's errors and the CLI's own in the CLI's terms: a stable `code` string for
 // `--json`, the HTTP status when there was one, a message, the exit code, and a next step to
-// print under the error. The client's errors are mapped by class (`instanceof`), never by
-// parsing messages. Printing them is output/error.ts's job.
-import {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  ConnectionError,
-  DeepsetCloudError,
-  InvalidRequestError,
-  MissingApiKeyError,
-  NotFoundError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  RateLimitError,
-  ServerError,
-  SignupFailedError,
-  TimeoutError,
-  UnexpectedStatusError,
-  UnprocessableEntityError,
-} from "@dcloud/client";
+// print under the error. The client's errors bring their own codes (its ERROR_CODES); this
+// table gives each code its exit code and hint, and `satisfies` makes a code the client adds
+// a type error here until it has one. Printing them is output/error.ts's job.
+import { ApiError, type ErrorCode as ClientErrorCode, DeepsetCloudError } from "@dcloud/client";
 import { ExitCode } from "./exit-codes.js";
 
-/** Every `error.code` the CLI prints: the exit code it leads to, and what the user can do about it. */
-const ERROR_CODES = {
+/** The codes of the errors the CLI raises itself. */
+type CliErrorCode = "usage" | "invalid_input" | "declined" | "invalid_api_key" | "interrupted" | "internal";
+
+/** Every `error.code` the CLI prints: the client's, and its own. */
+export type ErrorCode = ClientErrorCode | CliErrorCode;
+
+/** Every code: the exit code it leads to, and what the user can do about it. */
+const CODES = {
   usage: { exit: ExitCode.Usage },
   invalid_input: { exit: ExitCode.Usage },
+  invalid_request: { exit: ExitCode.Usage },
   declined: { exit: ExitCode.Usage },
   missing_api_key: { exit: ExitCode.Auth },
   invalid_api_key: { exit: ExitCode.Auth },
@@ -45,40 +36,20 @@ const ERROR_CODES = {
     exit: ExitCode.Failed,
     hint: "Check the organization ID (--org) and the base URL (--api-url, --region).",
   },
+  already_member: { exit: ExitCode.Failed },
   unprocessable: { exit: ExitCode.Failed },
   rate_limited: { exit: ExitCode.Failed },
   signup_failed: { exit: ExitCode.Failed },
-  server_error: { exit: ExitCode.Failed },
+  server: { exit: ExitCode.Failed },
   connection: { exit: ExitCode.Failed, hint: "Check the base URL (--api-url, --region) and your network." },
   timeout: { exit: ExitCode.Failed, hint: "The API did not answer in time; try again, or raise --timeout." },
   aborted: { exit: ExitCode.Failed },
+  response_too_large: { exit: ExitCode.Failed },
   interrupted: { exit: ExitCode.Failed },
   unexpected_status: { exit: ExitCode.Failed },
   api_error: { exit: ExitCode.Failed },
   internal: { exit: ExitCode.Failed },
-} as const satisfies Record<string, { exit: ExitCode; hint?: string }>;
-
-export type ErrorCode = keyof typeof ERROR_CODES;
-
-/** The client's error classes with the code each stands for, most specific first: the first `instanceof` match wins. */
-const CLIENT_ERROR_CODES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, ErrorCode]> = [
-  [MissingApiKeyError, "missing_api_key"],
-  [UnexpectedStatusError, "unexpected_status"],
-  [InvalidRequestError, "invalid_input"],
-  [AuthenticationError, "authentication"],
-  [PermissionDeniedError, "permission_denied"],
-  [PaymentRequiredError, "payment_required"],
-  [NotFoundError, "not_found"],
-  [UnprocessableEntityError, "unprocessable"],
-  [RateLimitError, "rate_limited"],
-  [SignupFailedError, "signup_failed"],
-  [ServerError, "server_error"],
-  [ApiError, "api_error"],
-  [ConnectionError, "connection"],
-  [TimeoutError, "timeout"],
-  [AbortError, "aborted"],
-  [DeepsetCloudError, "api_error"],
-];
+} as const satisfies Record<ErrorCode, { exit: ExitCode; hint?: string }>;
 
 /** One problem of the input: where (the file's line, or null for flags; the field) and what. */
 export interface InputProblem {
@@ -118,17 +89,16 @@ export function describeError(error: unknown): ErrorReport {
     };
   }
   const status = error instanceof ApiError ? error.status : null;
-  const match = CLIENT_ERROR_CODES.find(([Class]) => error instanceof Class);
   const message = error instanceof Error ? error.message : String(error);
-  return { code: match ? match[1] : "internal", status, message };
+  return { code: error instanceof DeepsetCloudError ? error.code : "internal", status, message };
 }
 
 export function exitCodeFor(code: ErrorCode): ExitCode {
-  return ERROR_CODES[code].exit;
+  return CODES[code].exit;
 }
 
 /** A next step to print under an error of this code, if there is one. */
 export function hintFor(code: ErrorCode): string | undefined {
-  const entry: { exit: ExitCode; hint?: string } = ERROR_CODES[code];
+  const entry: { exit: ExitCode; hint?: string } = CODES[code];
   return entry.hint;
 }

@@ -71,7 +71,7 @@ describe("--json", () => {
     [403, "permission_denied", 4],
     [404, "not_found", 1],
     [422, "unprocessable", 1],
-    [500, "server_error", 1],
+    [500, "server", 1],
   ])("maps %i to error code %s (exit %i)", async (status, code, exitCode) => {
     const server = await startServer(inviteReply({ status, body: { detail: "nope" } }));
     const result = await runCli(["invite", ...JANE, "--org", ORG_ID, "--api-url", server.url, "--json"], { env });

@@ -2,16 +2,19 @@
 // openapi-fetch with the types generated from spec/openapi.yaml, so a path, parameter or body
 // the spec does not have is a compile error. Everything between openapi-fetch and the network
 // (validation, headers, timeouts, retries, the rate-limit pause, redirects, logging) is the
-// transport's (internal/transport.ts), for `dc.api` and the methods alike.
+// transport's (internal/transport.ts), for `dc.api` and the methods alike: openapi-fetch builds
+// a light OutgoingRequest (its `Request` option), names its operation (middleware), and hands
+// it to the transport (its `fetch`); a method passes its own per-call `fetch`, which keeps the
+// transport's verdict in a closure.
 import createClient, { type Client } from "openapi-fetch";
-import { DeepsetCloudError } from "./core/error.js";
 import type { Logger } from "./core/logger.js";
 import type { components, paths } from "./generated/openapi.js";
 import { normalizeBaseUrl, REGION_URLS, type Region } from "./internal/base-url.js";
 import { readEnv } from "./internal/env.js";
+import { nameOperation, OutgoingRequest } from "./internal/outgoing-request.js";
 import { checkedPathSerializer } from "./internal/path-params.js";
 import { RateLimitGate } from "./internal/rate-limit.js";
-import { createTransport, recordOf, type Transport } from "./internal/transport.js";
+import { type CallSettings, createTransport, type Transport, type Verdict } from "./internal/transport.js";
 
 export interface ClientOptions {
   /**
@@ -29,31 +32,48 @@ export interface ClientOptions {
   region?: Region | undefined;
   /**
    * How many times a call is retried after a connection error, a timeout, or a 429 (without
-   * a usable Retry-After), 502, 503 or 504 answer. Default: 2.
+   * a Retry-After, or one past 60 s), 502, 503 or 504 answer. A count. Default: 2. No env var.
    */
   maxRetries?: number | undefined;
-  /** How long one attempt may take, in milliseconds, until its whole response has arrived. Default: 30 000. */
+  /**
+   * How long one attempt may take, in milliseconds, until its whole response (body included)
+   * has arrived. Default: 30 000. No env var.
+   */
   timeoutMs?: number | undefined;
   /**
-   * How long one call may wait in total, in milliseconds, for 429s whose Retry-After is at
-   * most 60 s; such waits do not use up `maxRetries`. Past it the call throws
-   * `RateLimitError`. Default: 120 000.
+   * How long one call may spend, in milliseconds, waiting because of 429s: the pause every
+   * call of the client shares and the pacing after it alike. 429s with a Retry-After of at
+   * most 60 s do not use up `maxRetries`; once this is spent the call throws `RateLimitError`
+   * (after at most one more attempt). Default: 120 000. No env var.
    */
   rateLimitWaitMs?: number | undefined;
-  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. */
+  /**
+   * The largest success body read, in bytes; a longer one fails the call with
+   * `ResponseTooLargeError`, unread. (Error bodies are read up to 64 KiB, whatever this says.)
+   * Default: 33 554 432 (32 MiB). No env var.
+   */
+  maxResponseBytes?: number | undefined;
+  /** The fetch to use. Default: `globalThis.fetch`, looked up at each request. No env var. */
   fetch?: typeof globalThis.fetch | undefined;
   /**
    * Receives a debug line per attempt (method, URL, status, attempt, duration, request id)
-   * and a warning per retry or rate-limit pause with its wait. It never sees the API key. Default: none.
+   * and a warning per retry or rate-limit pause with its wait. It never sees the API key.
+   * Default: none. No env var.
    */
   logger?: Logger | undefined;
-  /** Allow an `http://` base URL on a host other than loopback (the key would travel unencrypted). Default: false. */
+  /**
+   * Allow an `http://` base URL on a host other than loopback (the key would travel
+   * unencrypted). Default: false. No env var (the CLI has `--allow-insecure-http`).
+   */
   allowInsecureHttp?: boolean | undefined;
 }
 
 /** Per-call overrides. */
 export interface RequestOptions {
-  /** Aborts the call, also an attempt in flight or a wait: it then rejects with `AbortError`. */
+  /**
+   * Aborts the call, also an attempt in flight or a wait: it then rejects with `AbortError`.
+   * One signal may be shared by any number of calls. Default: none.
+   */
   signal?: AbortSignal | undefined;
   /**
    * Stops the call from going on without cutting what is in flight: once it aborts, no new
@@ -67,6 +87,8 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Overrides the client's `rateLimitWaitMs` for this call, in milliseconds. */
   rateLimitWaitMs?: number | undefined;
+  /** Overrides the client's `maxResponseBytes` for this call, in bytes. */
+  maxResponseBytes?: number | undefined;
 }
 
 export type UserInvitation = components["schemas"]["UserInvitation"];
@@ -84,6 +106,7 @@ export interface InviteResult {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_RATE_LIMIT_WAIT_MS = 120_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export class DeepsetCloud {
   /**
@@ -107,18 +130,20 @@ export class DeepsetCloud {
       // Looked up at call time, so a fetch patched after the client was made is still used.
       fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
       apiKey: options.apiKey ?? readEnv("DEEPSET_CLOUD_API_KEY"),
-      baseUrl: this.baseUrl,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       rateLimitWaitMs: options.rateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       logger: options.logger,
       gate: this.#gate,
     });
     this.api = createClient<paths>({
       baseUrl: this.baseUrl,
-      fetch: (request) => this.#transport(request),
+      Request: OutgoingRequest as unknown as typeof Request,
+      fetch: async (request) => (await this.#transport(request as unknown as OutgoingRequest)).response,
       pathSerializer: checkedPathSerializer,
     });
+    this.api.use(nameOperation);
   }
 
   /** When the rate-limit pause in effect ends (ms since the epoch), or undefined when no call is paused. */
@@ -136,53 +161,58 @@ export class DeepsetCloud {
     invitation: UserInvitation,
     options: RequestOptions = {},
   ): Promise<InviteResult> {
-    const { response } = await this.api.POST("/api/v1/organization/{organization_id}/invitation", {
-      params: { path: { organization_id: organizationId } },
-      body: invitation,
-      // The spec states no body for 201, so it is not parsed.
-      parseAs: "text",
-      fetch: this.#fetchFor(options),
-    });
-    const { attempts, requestId } = settled(response);
+    const { attempts, requestId } = await this.#call(
+      (fetch) =>
+        this.api.POST("/api/v1/organization/{organization_id}/invitation", {
+          params: { path: { organization_id: organizationId } },
+          body: invitation,
+          // A 201 is the invitation: its body is not needed, so it is neither kept nor parsed.
+          parseAs: "stream",
+          fetch,
+        }),
+      { ...options, discardBody: true },
+    );
     return { status: 201, attempts, ...(requestId ? { requestId } : {}) };
   }
 
   /** The user the API key belongs to, with their organization: `GET /api/v1/me`. */
   async getMe(options: RequestOptions = {}): Promise<UserMe> {
-    const result = await parsed(this.api.GET("/api/v1/me", { fetch: this.#fetchFor(options) }));
-    settled(result.response);
-    return result.data as UserMe;
+    const { data } = await this.#call((fetch) => this.api.GET("/api/v1/me", { fetch }), options);
+    return data as UserMe;
   }
 
   /** The workspaces the API key can see: `GET /api/v1/workspaces`. */
   async listWorkspaces(options: RequestOptions = {}): Promise<Workspace[]> {
-    const result = await parsed(this.api.GET("/api/v1/workspaces", { fetch: this.#fetchFor(options) }));
-    settled(result.response);
-    return result.data as Workspace[];
+    const { data } = await this.#call((fetch) => this.api.GET("/api/v1/workspaces", { fetch }), options);
+    return data as Workspace[];
   }
 
-  #fetchFor(options: RequestOptions): typeof globalThis.fetch {
-    return (request) => this.#transport(request as Request, options);
-  }
-}
-
-/** What the transport recorded of the call; throws the error it recorded for an answer that is not a documented success. */
-function settled(response: Response): { attempts: number; requestId: string | undefined } {
-  const record = recordOf(response);
-  if (!record) throw new DeepsetCloudError(`No record of the call to ${response.url}`);
-  if (record.error) throw record.error;
-  return record;
-}
-
-/** openapi-fetch parses a success body as JSON; a body that is not says so in this package's terms. */
-async function parsed<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof SyntaxError) {
-      throw new DeepsetCloudError(`The response was not valid JSON: ${error.message}`, { cause: error });
+  /**
+   * Makes one call through openapi-fetch with a per-call fetch that keeps the transport's
+   * verdict; throws the error the verdict holds for an answer that is not a documented success.
+   */
+  async #call<T>(
+    send: (fetch: typeof globalThis.fetch) => Promise<T>,
+    options: CallSettings,
+  ): Promise<T & { attempts: number; requestId: string | undefined }> {
+    let verdict: Verdict | undefined;
+    const fetch = async (request: Request | string | URL) => {
+      verdict = await this.#transport(request as unknown as OutgoingRequest, options);
+      return verdict.response;
+    };
+    let result: T;
+    try {
+      result = await send(fetch as typeof globalThis.fetch);
+    } catch (error) {
+      // openapi-fetch parses a success body as JSON; one that is not says so in this package's terms.
+      if (error instanceof SyntaxError && verdict && !verdict.error) {
+        throw verdict.invalid(`the response was not valid JSON: ${error.message}`);
+      }
+      throw error;
     }
-    throw error;
+    if (!verdict) throw new Error("openapi-fetch made no request");
+    if (verdict.error) throw verdict.error;
+    return { ...result, attempts: verdict.attempts, requestId: verdict.requestId };
   }
 }
 

@@ -1,6 +1,6 @@
 export type { ClientOptions, InviteResult, RequestOptions, UserInvitation, UserMe, Workspace } from "./client.js";
 export { createDeepsetCloud, DEFAULT_TIMEOUT_MS, DeepsetCloud } from "./client.js";
-export type { ApiErrorInit, RequestIssue } from "./core/error.js";
+export type { ApiErrorInit, ConnectionFailure, ErrorCode, ErrorContext, RequestIssue } from "./core/error.js";
 export {
   AbortError,
   AlreadyMemberError,
@@ -8,12 +8,14 @@ export {
   AuthenticationError,
   ConnectionError,
   DeepsetCloudError,
+  ERROR_CODES,
   InvalidRequestError,
   MissingApiKeyError,
   NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
   SignupFailedError,
   TimeoutError,

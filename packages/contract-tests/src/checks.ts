@@ -15,18 +15,11 @@ import { isDeepStrictEqual } from "node:util";
 import {
   AlreadyMemberError,
   ApiError,
-  AuthenticationError,
   createDeepsetCloud,
   type DeepsetCloud,
+  ERROR_CODES,
   InvalidRequestError,
   MissingApiKeyError,
-  NotFoundError,
-  PaymentRequiredError,
-  PermissionDeniedError,
-  RateLimitError,
-  ServerError,
-  SignupFailedError,
-  UnexpectedStatusError,
   UnprocessableEntityError,
 } from "@dcloud/client";
 import { argumentsFor, NAMED_METHODS, type NamedMethod } from "./named-methods.js";
@@ -46,21 +39,17 @@ export interface CheckTarget {
 /** How a request reaches the API: `dc.api`, or the operation's named method. */
 export type Route = "api" | "named";
 
-/** The error class the client's status → class table names for a documented error status. */
+/** The client's error classes that stand for one status (401, 402, …, 429, and the documented 503), read off its ERROR_CODES. */
+const CLASS_BY_STATUS = new Map<number, typeof ApiError>(
+  Object.values(ERROR_CODES).flatMap((Class) =>
+    "status" in Class && Class.status !== undefined ? [[Class.status, Class as typeof ApiError] as const] : [],
+  ),
+);
+
+/** The error class the client should throw for a documented error status (only documented statuses are forced). */
 function expectedErrorClass(status: number): typeof ApiError {
-  if (status < 400) return UnexpectedStatusError;
-  const byStatus: Record<number, typeof ApiError> = {
-    401: AuthenticationError,
-    402: PaymentRequiredError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: AlreadyMemberError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-    // Only statuses the operation documents are forced, so a 503 is the documented one.
-    503: SignupFailedError,
-  };
-  return byStatus[status] ?? (status >= 500 ? ServerError : ApiError);
+  if (status < 400) return ERROR_CODES.unexpected_status;
+  return CLASS_BY_STATUS.get(status) ?? (status >= 500 ? ERROR_CODES.server : ERROR_CODES.api_error);
 }
 
 /** The concrete statuses an operation documents (`201`, not `4XX` or `default`, which cannot be forced). */
@@ -265,6 +254,7 @@ export class OperationChecks {
       return [`expected ${Expected.name}, got ${describe(error)}`];
     const problems: string[] = [];
     if (error.status !== status) problems.push(`${Expected.name}.status is ${error.status}`);
+    if (ERROR_CODES[error.code] !== Expected) problems.push(`${Expected.name}.code is ${error.code}`);
     if (error.attempts !== 1) problems.push(`${Expected.name}.attempts is ${error.attempts}`);
     if (error.message.includes(this.target.apiKey)) problems.push(`${Expected.name}'s message shows the API key`);
     if (error instanceof AlreadyMemberError && error.afterRetry)

@@ -45,8 +45,11 @@ function explainProxyFailure(error: unknown, proxy: ProxyInUse): unknown {
     const refused = cause instanceof errors.RequestAbortedError && /^Proxy response \((\d{3})\)/.exec(cause.message);
     if (refused) {
       const status = Number(refused[1]);
+      // undici's error stays beneath: it is how the client knows a refused tunnel (never retried).
       return fetchFailed(
         `${where} refused the tunnel: ${status} ${STATUS_CODES[status] ?? ""}`.trim() + advice(status, proxy),
+        undefined,
+        cause,
       );
     }
     const { code, syscall } = cause as { code?: unknown; syscall?: unknown };
@@ -68,6 +71,7 @@ function advice(status: number, proxy: ProxyInUse): string {
   return "";
 }
 
-function fetchFailed(message: string, code?: string): TypeError {
-  return new TypeError("fetch failed", { cause: Object.assign(new Error(message), code ? { code } : {}) });
+function fetchFailed(message: string, code?: string, cause?: unknown): TypeError {
+  const explained = Object.assign(new Error(message, cause ? { cause } : undefined), code ? { code } : {});
+  return new TypeError("fetch failed", { cause: explained });
 }

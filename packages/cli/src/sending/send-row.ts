@@ -3,7 +3,7 @@
 // status for any other answer (a redirect or an undocumented 2xx included). An answer that
 // every other row would get too (a 401/403, a 402) also says that the run must stop. Nothing
 // here speaks HTTP.
-import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud } from "@dcloud/client";
+import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud, DeepsetCloudError } from "@dcloud/client";
 import { describeError } from "../errors.js";
 import { invitationOf, type ValidRow } from "../rows/checked.js";
 import { type InviteRow, type StopReason, stopReasonOf } from "../rows/outcome.js";
@@ -62,8 +62,9 @@ export async function sendRow(
         { outcomeUnknown: true },
       );
     }
-    const attempts = (error as { attempts?: number }).attempts ?? 1;
-    const requestId = error instanceof ApiError ? (error.requestId ?? null) : null;
+    const known = error instanceof DeepsetCloudError ? error : undefined;
+    const attempts = known?.attempts ?? 1;
+    const requestId = known?.requestId ?? null;
     const status = error instanceof ApiError ? error.status : null;
     return outcome({
       status: "failed",

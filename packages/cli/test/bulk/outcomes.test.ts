@@ -94,7 +94,7 @@ describe("a bulk run", () => {
     });
     expect(result.code).toBe(1);
     const failed = lines.find((l) => l.email === "user2@example.com");
-    expect(failed).toMatchObject({ status: "failed", http_status: 500, error: { code: "server_error", status: 500 } });
+    expect(failed).toMatchObject({ status: "failed", http_status: 500, error: { code: "server", status: 500 } });
     expect(lines.filter((l) => l.status === "invited")).toHaveLength(3);
     expect(result.stderr).toContain("line 3: could not invite user2@example.com");
   });

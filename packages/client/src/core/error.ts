@@ -1,10 +1,33 @@
-// One class per meaning, so callers branch with `instanceof` rather than on status codes.
-// Every class extends DeepsetCloudError; every HTTP answer outside 2xx is an ApiError.
+// One class per meaning, so callers branch with `instanceof` (or on `code`) rather than on
+// status codes. Every class extends DeepsetCloudError and has a stable `code`; every HTTP
+// answer outside the documented successes is an ApiError. ERROR_CODES, at the end, is the one
+// table of the vocabulary: the CLI and the contract tests derive theirs from it.
 import type { components } from "../generated/openapi.js";
 
+/** What an error knows of the call that raised it. */
+export interface ErrorContext {
+  cause?: unknown;
+  /** How many attempts the call made, the failed one included. */
+  attempts?: number | undefined;
+  /** The `x-request-id` of the answer, for deepset support. */
+  requestId?: string | undefined;
+}
+
 /** The base of every error this package throws. */
-export class DeepsetCloudError extends Error {
+export abstract class DeepsetCloudError extends Error {
   override name = "DeepsetCloudError";
+  /** A stable name for what went wrong (a key of `ERROR_CODES`), for programs and `--json` output. */
+  readonly code: ErrorCode;
+  /** How many attempts the call made, the last one included; undefined when nothing was sent. */
+  readonly attempts: number | undefined;
+  /** The `x-request-id` response header of the last answer, when there was one. */
+  readonly requestId: string | undefined;
+  constructor(message: string, context: ErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.code = (new.target as unknown as { code: ErrorCode }).code;
+    this.attempts = context.attempts;
+    this.requestId = context.requestId;
+  }
 }
 
 /** One problem found in a request before it was sent. */
@@ -14,18 +37,20 @@ export interface RequestIssue {
   message: string;
 }
 
-/** The request failed validation; nothing was sent. */
+/** The request (or a setting it needs, such as the base URL) failed validation; nothing was sent. */
 export class InvalidRequestError extends DeepsetCloudError {
+  static readonly code: ErrorCode = "invalid_request";
   override name = "InvalidRequestError";
   readonly issues: RequestIssue[];
-  constructor(issues: RequestIssue[]) {
-    super(`Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  constructor(issues: RequestIssue[], message?: string) {
+    super(message ?? `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
     this.issues = issues;
   }
 }
 
 /** No API key was given (option `apiKey` or env `DEEPSET_CLOUD_API_KEY`); nothing was sent. */
 export class MissingApiKeyError extends DeepsetCloudError {
+  static readonly code: ErrorCode = "missing_api_key";
   override name = "MissingApiKeyError";
   constructor() {
     super(
@@ -38,6 +63,8 @@ export interface ApiErrorInit {
   status: number;
   /** The parsed JSON body, or the raw text when it was not JSON, or undefined when empty. */
   body: unknown;
+  /** True when the body was longer than what was read (error bodies: 64 KiB); `body` holds the start. */
+  bodyTruncated?: boolean | undefined;
   headers: Headers;
   /** How many attempts the call made, this one included. */
   attempts: number;
@@ -54,20 +81,26 @@ export interface ApiErrorInit {
  * (and the API key wherever it appears) replaced by `***`.
  */
 export class ApiError extends DeepsetCloudError {
+  static readonly code: ErrorCode = "api_error";
+  /** The one status this class stands for, where it has one. */
+  static readonly status: number | undefined = undefined;
   override name = "ApiError";
+  declare readonly attempts: number;
   readonly status: number;
-  /** The `x-request-id` response header, for deepset support. */
-  readonly requestId: string | undefined;
+  /** At most 64 KiB of the body: parsed JSON, else text; undefined when empty. */
   readonly body: unknown;
+  /** True when the server sent more than `body` holds (the rest was not read). */
+  readonly bodyTruncated: boolean;
   readonly headers: Headers;
-  readonly attempts: number;
   constructor(init: ApiErrorInit, summary?: string) {
-    super(describe(init, summary));
+    super(describe(init, summary), {
+      attempts: init.attempts,
+      requestId: init.headers.get("x-request-id") ?? undefined,
+    });
     this.status = init.status;
-    this.requestId = init.headers.get("x-request-id") ?? undefined;
     this.body = init.body;
+    this.bodyTruncated = init.bodyTruncated ?? false;
     this.headers = init.headers;
-    this.attempts = init.attempts;
   }
 }
 
@@ -77,6 +110,7 @@ export class ApiError extends DeepsetCloudError {
  * asked for. For a redirect, `location` is where it pointed, without its query string.
  */
 export class UnexpectedStatusError extends ApiError {
+  static override readonly code: ErrorCode = "unexpected_status";
   override name = "UnexpectedStatusError";
   readonly location: string | undefined;
   constructor(init: ApiErrorInit) {
@@ -86,28 +120,50 @@ export class UnexpectedStatusError extends ApiError {
   }
 }
 
+/** A success body longer than `maxResponseBytes`: the call fails rather than hold it; not retried. */
+export class ResponseTooLargeError extends ApiError {
+  static override readonly code: ErrorCode = "response_too_large";
+  override name = "ResponseTooLargeError";
+  /** The limit that was passed, in bytes. */
+  readonly maxResponseBytes: number;
+  constructor(init: ApiErrorInit & { maxResponseBytes: number }) {
+    super(init, `the response body is larger than maxResponseBytes (${init.maxResponseBytes} bytes); it was not read`);
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
+}
+
 /** 401: the API key is wrong, expired or revoked. */
 export class AuthenticationError extends ApiError {
+  static override readonly code: ErrorCode = "authentication";
+  static override readonly status = 401;
   override name = "AuthenticationError";
 }
 
 /** 402: inviting is not available on the organization's plan. */
 export class PaymentRequiredError extends ApiError {
+  static override readonly code: ErrorCode = "payment_required";
+  static override readonly status = 402;
   override name = "PaymentRequiredError";
 }
 
 /** 403: the key's user may not do this (inviting needs an admin). */
 export class PermissionDeniedError extends ApiError {
+  static override readonly code: ErrorCode = "permission_denied";
+  static override readonly status = 403;
   override name = "PermissionDeniedError";
 }
 
 /** 404: no such organization, or the URL does not point at the API. */
 export class NotFoundError extends ApiError {
+  static override readonly code: ErrorCode = "not_found";
+  static override readonly status = 404;
   override name = "NotFoundError";
 }
 
 /** 409: the user already belongs to the organization. */
 export class AlreadyMemberError extends ApiError {
+  static override readonly code: ErrorCode = "already_member";
+  static override readonly status = 409;
   override name = "AlreadyMemberError";
   /**
    * True when an earlier attempt of the same call had an unknown outcome (a timeout, a reset
@@ -122,6 +178,8 @@ export class AlreadyMemberError extends ApiError {
 
 /** 422: the server refused the request's shape; `detail` holds FastAPI's validation items. */
 export class UnprocessableEntityError extends ApiError {
+  static override readonly code: ErrorCode = "unprocessable";
+  static override readonly status = 422;
   override name = "UnprocessableEntityError";
   readonly detail: components["schemas"]["ValidationError"][];
   constructor(init: ApiErrorInit, summary?: string) {
@@ -131,57 +189,111 @@ export class UnprocessableEntityError extends ApiError {
   }
 }
 
-/** 429: too many requests. */
+/** 429: too many requests, and the call's `rateLimitWaitMs` (or its retries) ran out. */
 export class RateLimitError extends ApiError {
+  static override readonly code: ErrorCode = "rate_limited";
+  static override readonly status = 429;
   override name = "RateLimitError";
 }
 
-/** 503 on an invitation: something went wrong during signup. */
+/** 503 where the operation documents it (an invitation): something went wrong during signup. */
 export class SignupFailedError extends ApiError {
+  static override readonly code: ErrorCode = "signup_failed";
+  static override readonly status = 503;
   override name = "SignupFailedError";
 }
 
 /** Any other 5xx. */
 export class ServerError extends ApiError {
+  static override readonly code: ErrorCode = "server";
   override name = "ServerError";
 }
 
-/** No response: the connection was refused or reset, or the host was not found. */
+/** Why no answer came, as far as can be told. */
+export type ConnectionFailure =
+  /** Nothing listened at the address (ECONNREFUSED): the request never left. */
+  | "refused"
+  /** The host name did not resolve: the request never left. */
+  | "dns"
+  /** The connection was reset or closed, before or while the answer came. */
+  | "reset"
+  /** The server's TLS certificate is not one this machine trusts (unknown issuer, expired, wrong host): not retried. */
+  | "untrusted_certificate"
+  /** A proxy refused the tunnel to the API (407, 403, …): not retried, since proxies lock accounts after failed logins. */
+  | "proxy_refused"
+  | "other";
+
+/** No (whole) answer: the connection was refused, reset or closed, the host was not found, or TLS failed. */
 export class ConnectionError extends DeepsetCloudError {
+  static readonly code: ErrorCode = "connection";
   override name = "ConnectionError";
-  /** How many attempts the call made, this one included. */
-  readonly attempts: number;
-  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
-    super(message, { cause: options.cause });
-    this.attempts = options.attempts ?? 1;
+  declare readonly attempts: number;
+  readonly reason: ConnectionFailure;
+  /**
+   * True when the request may have reached the server and been acted on: the connection
+   * closed or was reset after the request was written, or the body was cut short. False when
+   * it provably never left (refused, DNS, TLS, the proxy's refusal).
+   */
+  readonly outcomeUnknown: boolean;
+  constructor(
+    message: string,
+    options: ErrorContext & { reason?: ConnectionFailure | undefined; outcomeUnknown?: boolean | undefined } = {},
+  ) {
+    super(message, { ...options, attempts: options.attempts ?? 1 });
+    this.reason = options.reason ?? "other";
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 
-/** An attempt ran past its timeout (`timeoutMs`). */
+/** An attempt ran past its timeout (`timeoutMs`); the server may have acted on it. */
 export class TimeoutError extends DeepsetCloudError {
+  static readonly code: ErrorCode = "timeout";
   override name = "TimeoutError";
-  /** How many attempts the call made, this one included. */
-  readonly attempts: number;
-  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
-    super(message, { cause: options.cause });
-    this.attempts = options.attempts ?? 1;
+  declare readonly attempts: number;
+  constructor(message: string, options: ErrorContext = {}) {
+    super(message, { ...options, attempts: options.attempts ?? 1 });
   }
 }
 
-/** The caller's AbortSignal aborted the call. */
+/** The caller's AbortSignal aborted the call (or its stopSignal stopped it before any attempt). */
 export class AbortError extends DeepsetCloudError {
+  static readonly code: ErrorCode = "aborted";
   override name = "AbortError";
 }
 
-const CLASS_BY_STATUS: Record<number, typeof ApiError> = {
-  401: AuthenticationError,
-  402: PaymentRequiredError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: AlreadyMemberError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
+/**
+ * Every error code with its class: the package's error vocabulary in one place. A key is the
+ * `code` of every instance of its class (`new RateLimitError(…).code === "rate_limited"`).
+ */
+export const ERROR_CODES = {
+  invalid_request: InvalidRequestError,
+  unexpected_status: UnexpectedStatusError,
+  authentication: AuthenticationError,
+  payment_required: PaymentRequiredError,
+  permission_denied: PermissionDeniedError,
+  not_found: NotFoundError,
+  already_member: AlreadyMemberError,
+  unprocessable: UnprocessableEntityError,
+  rate_limited: RateLimitError,
+  signup_failed: SignupFailedError,
+  server: ServerError,
+  connection: ConnectionError,
+  timeout: TimeoutError,
+  aborted: AbortError,
+  response_too_large: ResponseTooLargeError,
+  missing_api_key: MissingApiKeyError,
+  /** An ApiError whose status has no class of its own (400, 405, …). */
+  api_error: ApiError,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The classes that stand for one status (401 → AuthenticationError, …), read off the table. */
+const CLASS_BY_STATUS = new Map<number, typeof ApiError>(
+  Object.values(ERROR_CODES).flatMap((Class) =>
+    "status" in Class && Class.status !== undefined ? [[Class.status, Class as typeof ApiError] as const] : [],
+  ),
+);
 
 /**
  * The error for an answer that is not a documented success. `summaries` are the operation's
@@ -194,8 +306,10 @@ export function errorFromResponse(
 ): ApiError {
   if (init.status < 400) return new UnexpectedStatusError(init);
   const summary = summaries[init.status];
-  if (init.status === 503 && summary !== undefined) return new SignupFailedError(init, summary);
-  const Class = CLASS_BY_STATUS[init.status] ?? (init.status >= 500 ? ServerError : ApiError);
+  const Class =
+    init.status === 503 && summary === undefined
+      ? ServerError
+      : (CLASS_BY_STATUS.get(init.status) ?? (init.status >= 500 ? ServerError : ApiError));
   return new Class(init, summary);
 }
 

@@ -1,4 +1,4 @@
-import { DeepsetCloudError } from "../core/error.js";
+import { InvalidRequestError } from "../core/error.js";
 
 /** The API's hosts by region (the spec's `servers`). */
 export const REGION_URLS = {
@@ -21,19 +21,19 @@ export function normalizeBaseUrl(raw: string, { allowInsecureHttp = false } = {}
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new DeepsetCloudError(`Invalid base URL "${raw}": not an absolute URL such as ${REGION_URLS.eu}`);
+    throw invalidBaseUrl(`Invalid base URL "${raw}": not an absolute URL such as ${REGION_URLS.eu}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new DeepsetCloudError(`Invalid base URL "${raw}": only https:// (or http:// to loopback) is supported`);
+    throw invalidBaseUrl(`Invalid base URL "${raw}": only https:// (or http:// to loopback) is supported`);
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new DeepsetCloudError(
+    throw invalidBaseUrl(
       `Refusing http:// base URL "${url.origin}": the API key would travel unencrypted. ` +
         "Use https://, or allow it explicitly (allowInsecureHttp / --allow-insecure-http).",
     );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new DeepsetCloudError(`Invalid base URL "${url.origin}": it may not carry a query, fragment or credentials`);
+    throw invalidBaseUrl(`Invalid base URL "${url.origin}": it may not carry a query, fragment or credentials`);
   }
   const path = url.pathname.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
   return url.origin + path;
@@ -51,4 +51,9 @@ function isLoopback(hostname: string): boolean {
     hostname === "[::1]" ||
     /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname)
   );
+}
+
+/** A base URL that cannot be used: nothing is sent. */
+function invalidBaseUrl(message: string): InvalidRequestError {
+  return new InvalidRequestError([{ path: "baseUrl", message }], message);
 }

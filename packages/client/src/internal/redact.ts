@@ -1,22 +1,42 @@
 // The API key must never leave the client in anything but the Authorization header. A server
 // that echoes it (a proxy's error page, a debug endpoint, a header) would otherwise put it
-// into an error's message, `.body` or `.headers`, and from there into logs.
+// into an error's message, `.body` or `.headers`, and from there into logs. It may come back
+// as sent, JSON-escaped (a key with `"` or `\`), or percent-encoded (in a URL it quotes).
 
-const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie", "set-cookie"];
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
 
-/** A response body with every occurrence of the API key replaced by `***`. */
-export function redactKey<T>(body: T, apiKey: string | undefined): T {
-  if (!apiKey || body === undefined || body === null) return body;
-  if (typeof body === "string") return body.split(apiKey).join("***") as T;
-  const text = JSON.stringify(body);
-  return text.includes(apiKey) ? (JSON.parse(text.split(JSON.stringify(apiKey).slice(1, -1)).join("***")) as T) : body;
+/** Replaces every form of one key in a text by `***`. */
+export type Redactor = (text: string) => string;
+
+const keep: Redactor = (text) => text;
+
+/** A redactor for `apiKey`: as is, JSON-escaped (also with `\/`), and percent-encoded in either case of hex digit. */
+export function redactorFor(apiKey: string | undefined): Redactor {
+  if (!apiKey) return keep;
+  const escaped = JSON.stringify(apiKey).slice(1, -1);
+  const forms = new Set([apiKey, escaped, escaped.replaceAll("/", "\\/")]);
+  const alternatives = [...forms].map(literal);
+  const encoded = encodeURIComponent(apiKey);
+  if (encoded !== apiKey) alternatives.push(literal(encoded).replace(/%([0-9A-F])([0-9A-F])/g, percentEscape));
+  // Longest first, so that a form that contains another is replaced whole.
+  alternatives.sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(alternatives.join("|"), "g");
+  return (text) => text.replace(pattern, "***");
+}
+
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+function percentEscape(_: string, high: string, low: string): string {
+  return `%[${high}${high.toLowerCase()}][${low}${low.toLowerCase()}]`;
 }
 
 /** A copy of response headers with credentials, and the key wherever it appears, replaced by `***`. */
-export function redactHeaders(headers: Headers, apiKey: string | undefined): Headers {
+export function redactHeaders(headers: Headers, redact: Redactor): Headers {
   const copy = new Headers();
   headers.forEach((value, name) => {
-    copy.append(name, CREDENTIAL_HEADERS.includes(name) ? "***" : redactKey(value, apiKey));
+    copy.append(name, CREDENTIAL_HEADERS.has(name) ? "***" : redact(value));
   });
   return copy;
 }

@@ -8,49 +8,35 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 /** The longest wait a server's Retry-After is obeyed for; a longer one is cut to this. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Connection errors that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+/**
+ * What a Retry-After of 0, a negative one, one that cannot be read or a date in the past
+ * counts as: a server that says "at once" and then refuses again must still cost the call
+ * time, or a call against it would never end.
+ */
+export const FLOOR_RETRY_AFTER_MS = 1_000;
 
 /**
- * Node's codes for a TLS certificate it refused (expired, wrong host name, unknown issuer, …):
- * the same certificate will be refused again, so a retry cannot help.
+ * A connection failure that will happen again, whatever the wait: a certificate the machine
+ * does not trust, or a proxy that refused the tunnel (retrying a wrong proxy password locks the
+ * account on company proxies).
  */
-const CERTIFICATE_CODE = /CERT|^UNABLE_TO_VERIFY_LEAF_SIGNATURE$|^INVALID_CA$/;
+const LASTING_FAILURES = new Set<ConnectionError["reason"]>(["untrusted_certificate", "proxy_refused"]);
 
 export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiError) return RETRYABLE_STATUSES.has(error.status);
-  if (error instanceof ConnectionError) return !CERTIFICATE_CODE.test(rootCause(error).code ?? "");
+  if (error instanceof ConnectionError) return !LASTING_FAILURES.has(error.reason);
   return error instanceof TimeoutError;
 }
 
 /**
- * What went wrong under a failed fetch: fetch wraps it ("fetch failed"), sometimes twice (an
- * aborted dispatch), so the innermost cause is the one that knows (ECONNREFUSED, a TLS code, …).
- */
-export function rootCause(error: unknown): {
-  code?: string | undefined;
-  message?: string | undefined;
-  syscall?: unknown;
-} {
-  let cause = error as { cause?: unknown };
-  for (let depth = 0; depth < 8 && cause.cause instanceof Object; depth++) cause = cause.cause as { cause?: unknown };
-  const { code, message, syscall } = cause as { code?: unknown; message?: unknown; syscall?: unknown };
-  // A DOMException's code is a number, not one of Node's names.
-  return { code: typeof code === "string" ? code : undefined, message: message ? String(message) : undefined, syscall };
-}
-
-/**
  * Whether the server may have acted on a request whose attempt failed: after a timeout, a
- * reset connection or a 5xx nobody knows, so a later 409 may be this call's own invitation.
- * A 429 or a refused connection means the request was not acted on.
+ * connection that failed once the request was sent, or a 5xx nobody knows, so a later 409 may
+ * be this call's own invitation. A 429 or a refused connection means the request was not acted on.
  */
 export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof ApiError) return error.status >= 500;
   if (error instanceof TimeoutError) return true;
-  if (error instanceof ConnectionError) {
-    const { code } = rootCause(error);
-    return !(code && NOT_SENT_CODES.has(code));
-  }
+  if (error instanceof ConnectionError) return error.outcomeUnknown;
   return false;
 }
 
@@ -69,14 +55,26 @@ export function retryDelayMs(
   return Math.min(0.5 * 2 ** retry, 8) * (1 - 0.25 * random()) * 1000;
 }
 
-/** What a server asked for in `retry-after-ms` or `Retry-After` (seconds or an HTTP date), in ms; undefined when neither says. */
+/**
+ * What a server asked for in `retry-after-ms` or `Retry-After` (seconds or an HTTP date), in
+ * ms; undefined when it sent neither header. A value of 0 or less, one that cannot be read, or
+ * a date in the past counts as FLOOR_RETRY_AFTER_MS.
+ */
 export function serverAskedMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const inMs = headers.get("retry-after-ms");
+  const ms = inMs === null ? Number.NaN : Number(inMs.trim() || Number.NaN);
+  if (Number.isFinite(ms)) return ms > 0 ? ms : FLOOR_RETRY_AFTER_MS;
   const retryAfter = headers.get("retry-after")?.trim();
-  if (!retryAfter) return undefined;
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  if (retryAfter === undefined) return inMs === null ? undefined : FLOOR_RETRY_AFTER_MS;
+  return positiveOrFloor(retryAfterMs(retryAfter, now));
+}
+
+function retryAfterMs(value: string, now: number): number {
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   // An HTTP date names its weekday or month; without letters, Date.parse would read "-5" as a year.
-  const date = /[a-z]/i.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return /[a-z]/i.test(value) ? Date.parse(value) - now : Number.NaN;
+}
+
+function positiveOrFloor(ms: number): number {
+  return Number.isFinite(ms) && ms > 0 ? ms : FLOOR_RETRY_AFTER_MS;
 }

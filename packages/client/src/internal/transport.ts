@@ -1,20 +1,25 @@
 // The one road every request takes, whether it comes from a method of the client or from
-// `dc.api`: it is the `fetch` that openapi-fetch calls. Here a request is matched to its
-// operation in the spec and checked against it, gets its headers, and is sent attempt by
-// attempt — each under its own timeout, never following a redirect, waiting out the shared
-// rate-limit pause, retrying what a retry can mend — until an answer settles it.
+// `dc.api`: it is the `fetch` that openapi-fetch calls, with the request openapi-fetch built
+// (an OutgoingRequest: its URL, headers and serialized body, and the operation it is for).
+// Here a request is checked against its operation, gets its headers, and is sent attempt by
+// attempt — each under its own timeout, never following a redirect, reading at most a bounded
+// body, waiting out the shared rate-limit pause within the call's budget, retrying what a retry
+// can mend — until an answer settles it. The verdict is the return value: the response for
+// openapi-fetch, and for the client's methods the error it stands for.
 import {
   AbortError,
-  type ApiError,
+  ApiError,
   errorFromResponse,
   InvalidRequestError,
   MissingApiKeyError,
+  ResponseTooLargeError,
 } from "../core/error.js";
 import type { Logger } from "../core/logger.js";
 import { runAttempt } from "./attempt.js";
-import { findOperation, type Operation } from "./operations.js";
+import type { OutgoingRequest } from "./outgoing-request.js";
 import type { RateLimitGate } from "./rate-limit.js";
-import { redactHeaders, redactKey } from "./redact.js";
+import { readBody } from "./read-body.js";
+import { redactHeaders, redactorFor } from "./redact.js";
 import { isRetryable, MAX_RETRY_AFTER_MS, outcomeUnknown, retryDelayMs, serverAskedMs } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import { userAgent } from "./user-agent.js";
@@ -22,15 +27,16 @@ import { validateRequest } from "./validate.js";
 
 /** What an API key may consist of: printable ASCII, no spaces (a token68-like header value). */
 const SENDABLE_KEY = /^[\x21-\x7e]+$/;
+/** How much of an error body is read and kept. */
+export const ERROR_BODY_BYTES = 64 * 1024;
 
 export interface TransportSettings {
   fetch: typeof globalThis.fetch;
   apiKey: string | undefined;
-  /** The base URL; its path is taken off request paths before they are matched to operations. */
-  baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
   rateLimitWaitMs: number;
+  maxResponseBytes: number;
   logger: Logger | undefined;
   gate: RateLimitGate;
 }
@@ -42,202 +48,255 @@ export interface CallSettings {
   timeoutMs?: number | undefined;
   maxRetries?: number | undefined;
   rateLimitWaitMs?: number | undefined;
+  maxResponseBytes?: number | undefined;
+  /** The caller does not need a success's body (a 201 is the invitation): it is not kept. */
+  discardBody?: boolean | undefined;
 }
 
-export type Transport = (request: Request, call?: CallSettings) => Promise<Response>;
-
-/** What the transport learnt of a call, for the client's methods to read back from its response. */
-export interface CallRecord {
+/** How a call ended with an answer. */
+export interface Verdict {
+  /** The answer, its body read (bounded), for openapi-fetch to parse. */
+  response: Response;
   attempts: number;
   requestId: string | undefined;
   /** Set when the answer is not a documented success. */
   error: ApiError | undefined;
+  /** The error for a success whose body turned out unusable (`summary` says why). */
+  invalid(summary: string): ApiError;
 }
 
-const records = new WeakMap<Response, CallRecord>();
+export type Transport = (request: OutgoingRequest, call?: CallSettings) => Promise<Verdict>;
 
-export function recordOf(response: Response): CallRecord | undefined {
-  return records.get(response);
-}
+/** What one attempt came back with. */
+type Attempted = { response: Response; error: ApiError | undefined };
 
 export function createTransport(settings: TransportSettings): Transport {
   const { apiKey, logger, gate } = settings;
-  const basePath = new URL(settings.baseUrl).pathname.replace(/\/$/, "");
   const ua = userAgent();
+  const redact = redactorFor(apiKey);
 
   return async (request, call = {}) => {
-    const url = new URL(request.url);
-    const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
-    const found = findOperation(request.method, path);
-    const body = request.body === null ? null : await request.text();
-    if (found) validateRequest(found.operation, { url, headers: request.headers, pathParams: found.pathParams, body });
-    if (!apiKey) throw new MissingApiKeyError();
-    // fetch refuses such a header value with a message that quotes it, key and all.
-    if (!SENDABLE_KEY.test(apiKey)) {
-      throw new InvalidRequestError([
-        { path: "apiKey", message: "contains whitespace, a line break or a non-ASCII character; it cannot be sent" },
-      ]);
-    }
-    const { headers, method } = request;
-    headers.set("Authorization", `Bearer ${apiKey}`);
-    headers.set("Accept", "application/json");
-    headers.set("User-Agent", ua);
-
-    const operation = found?.operation;
+    const { method, url, operation } = request;
+    if (operation) validateRequest(operation, request);
+    const headers = authorized(request.headers, apiKey, ua);
     const signal = call.signal ?? request.signal;
-    // Waits end when the call is aborted, and also when the caller asks for no further attempts.
-    const waitSignal = call.stopSignal ? AbortSignal.any([signal, call.stopSignal]) : signal;
+    const { stopSignal } = call;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     const maxRetries = call.maxRetries ?? settings.maxRetries;
     const rateLimitWaitMs = call.rateLimitWaitMs ?? settings.rateLimitWaitMs;
-    const target = url.origin;
-    const init: RequestInit = { method, headers, body, redirect: "manual" };
+    const maxResponseBytes = call.maxResponseBytes ?? settings.maxResponseBytes;
+    const target = originOf(url);
+    const described = `${method} ${url}`;
+    const init: RequestInit = { method, headers, body: request.body, redirect: "manual" };
+    const isSuccess = (status: number) => (operation ? operation.success.includes(status) : status < 300);
+
+    /** The error for an answer, from its body (at most 64 KiB, already redacted). */
+    const errorFor = (response: Response, text: string, truncated: boolean, attempt: number, afterRetry: boolean) =>
+      errorFromResponse(
+        {
+          status: response.status,
+          body: parseBody(text),
+          bodyTruncated: truncated,
+          headers: redactHeaders(response.headers, redact),
+          attempts: attempt,
+          method,
+          url,
+          documented: operation?.success,
+          afterRetry,
+        },
+        operation?.responses,
+      );
+
+    /** One attempt: sent, answered, its body read within the attempt's timeout. */
+    const attemptOnce = (attempt: number, afterRetry: boolean): Promise<Attempted> =>
+      runAttempt(
+        async (attemptSignal, answered) => {
+          const response = await settings.fetch(url, { ...init, signal: attemptSignal });
+          answered();
+          const { status, statusText } = response;
+          const rebuilt = (body: NonNullable<RequestInit["body"]> | null) =>
+            new Response(body, { status, statusText, headers: response.headers });
+          if (isSuccess(status)) {
+            if (call.discardBody) {
+              // Read only to free the connection; the caller reads nothing of it.
+              await readBody(response, ERROR_BODY_BYTES, "drain");
+              return { response, error: undefined };
+            }
+            const { bytes, truncated } = await readBody(response, maxResponseBytes, "whole");
+            if (truncated) {
+              throw new ResponseTooLargeError({
+                status,
+                body: undefined,
+                bodyTruncated: true,
+                headers: redactHeaders(response.headers, redact),
+                attempts: attempt,
+                method,
+                url,
+                maxResponseBytes,
+              });
+            }
+            return { response: rebuilt(hasBody(status) ? bytes : null), error: undefined };
+          }
+          const { bytes, truncated } = await readBody(response, ERROR_BODY_BYTES, "head");
+          const text = redact(new TextDecoder().decode(bytes));
+          const error = errorFor(response, text, truncated, attempt, afterRetry);
+          return { response: rebuilt(hasBody(status) ? text : null), error };
+        },
+        { timeoutMs, signal, target, request: described, attempt },
+      );
 
     let attempts = 0;
     let retries = 0;
     let rateLimitWaited = 0;
     let unknownOutcome = false;
-    let last: { response: Response; error: ApiError | undefined } | { thrown: unknown } | undefined;
+    /** What the last attempt got: an answer, or what it threw. */
+    let last: Attempted | { thrown: unknown } | undefined;
 
-    /** The call ends with what its last attempt got: the answer (recorded for the methods) or what was thrown. */
-    const settle = (): Response => {
-      if (!last || !("response" in last)) throw last?.thrown;
-      records.set(last.response, { attempts, requestId: requestIdOf(last.response), error: last.error });
-      return last.response;
+    /** The call ends with what its last attempt got. */
+    const settle = (): Verdict => {
+      if (!last) throw new AbortError("The call was stopped before any attempt", { attempts: 0 });
+      if ("thrown" in last) throw last.thrown;
+      const { response, error } = last;
+      const requestId = response.headers.get("x-request-id") ?? undefined;
+      const invalid = (summary: string) =>
+        new ApiError(
+          {
+            status: response.status,
+            body: undefined,
+            headers: redactHeaders(response.headers, redact),
+            attempts,
+            method,
+            url,
+          },
+          summary,
+        );
+      return { response, attempts, requestId, error, invalid };
     };
 
     for (;;) {
+      // Stage 1: wait for the shared rate-limit pause, within what is left of the call's budget.
+      if (stopSignal?.aborted) return settle();
+      let waited: number | undefined;
       try {
-        if (call.stopSignal?.aborted) throw new AbortError("The call was stopped");
-        await gate.acquire(waitSignal);
+        waited = await gate.acquire(rateLimitWaitMs - rateLimitWaited, signal, stopSignal);
       } catch (error) {
         // Stopped rather than aborted: nothing new starts, and what the last attempt got stands.
-        if (last && !signal.aborted) return settle();
-        throw error;
+        if (!signal?.aborted && last) return settle();
+        throw withAttempts(error, attempts);
       }
+      rateLimitWaited += waited ?? rateLimitWaitMs - rateLimitWaited;
+      // The budget is spent: a call that has an answer ends with it; one that has none yet
+      // makes its one attempt.
+      if (waited === undefined && last) return settle();
+      if (stopSignal?.aborted) return settle();
+
+      // Stage 2: one attempt.
       attempts++;
       const startedAt = gate.now();
       const started = performance.now();
       const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-      let response: Response;
+      let attempted: Attempted;
       try {
-        response = await runAttempt(
-          async (attemptSignal) => complete(await settings.fetch(url, { ...init, signal: attemptSignal })),
-          {
-            timeoutMs,
-            signal,
-            target,
-            attempt: attempts,
-          },
-        );
+        attempted = await attemptOnce(attempts, unknownOutcome);
       } catch (error) {
-        logger?.debug(`${method} ${url} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
-        if (!isRetryable(error)) throw error;
+        logger?.debug(`${described} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
+        if (!isRetryable(error) || retries >= maxRetries) throw error;
         last = { thrown: error };
         unknownOutcome ||= outcomeUnknown(error);
-        if (retries >= maxRetries) throw error;
         const wait = retryDelayMs(retries++, undefined);
         logger?.warn(
-          `${method} ${url} failed: ${(error as Error).message}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
+          `${described} failed: ${(error as Error).message}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
         );
-        if (!(await pause(wait, waitSignal, signal))) throw error;
+        if (!(await pause(wait, signal, stopSignal))) throw error;
         continue;
       }
 
+      // Stage 3: what the answer means.
+      last = attempted;
+      const { response, error } = attempted;
       const { status } = response;
-      const requestId = requestIdOf(response);
+      const requestId = response.headers.get("x-request-id") ?? undefined;
       logger?.debug(
-        `${method} ${url} → ${status} (attempt ${attempts}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
+        `${described} → ${status} (attempt ${attempts}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
       );
       if (status !== 429) gate.succeeded();
-      if (operation ? operation.success.includes(status) : response.ok) {
-        last = { response, error: undefined };
-        return settle();
-      }
-      const error = await errorFor(response, {
-        method,
-        url: String(url),
-        attempts,
-        operation,
-        apiKey,
-        afterRetry: unknownOutcome,
-      });
+      if (!error) return settle();
       // A redirect, or a success the spec does not know: nothing to retry, and no data to hand on.
       if (status < 400) throw error;
-      last = { response, error };
+      if (!isRetryable(error)) return settle();
 
+      // Stage 4: wait before the next attempt. A 429's wait is the whole client's pause and
+      // spends the call's rate-limit budget; within its Retry-After (at most 60 s) it does not
+      // spend the call's retries.
+      const asked = status === 429 ? serverAskedMs(response.headers) : undefined;
+      const withinRetryAfter = asked !== undefined && asked <= MAX_RETRY_AFTER_MS;
+      if (!withinRetryAfter && retries >= maxRetries) return settle();
+      const wait = withinRetryAfter ? asked : retryDelayMs(retries++, response.headers);
       if (status === 429) {
-        const asked = serverAskedMs(response.headers);
-        if (asked !== undefined && asked <= MAX_RETRY_AFTER_MS) {
-          // Within its Retry-After, a 429 is "wait", not "failed": it spends the call's
-          // rate-limit budget, not its retries.
-          if (rateLimitWaited + asked > rateLimitWaitMs) return settle();
-          rateLimitWaited += asked;
-          gate.pause(asked, startedAt);
-          logger?.warn(
-            `${method} ${url} answered 429; every call waits ${seconds(asked)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits)`,
-          );
-          continue;
+        if (rateLimitWaited + wait > rateLimitWaitMs) return settle();
+        // Without a Retry-After the server named no wait for everyone: the others pause for the
+        // first step of the backoff, this call for its own (which grows with its retries).
+        const shared = asked !== undefined ? wait : Math.min(wait, retryDelayMs(0, undefined));
+        gate.pause(shared, startedAt);
+        logger?.warn(
+          `${described} answered 429; every call waits ${seconds(shared)} (${seconds(rateLimitWaited)} of this call's ${seconds(rateLimitWaitMs)} for rate limits spent)`,
+        );
+        if (wait > shared) {
+          rateLimitWaited += wait - shared;
+          if (!(await pause(wait - shared, signal, stopSignal))) return settle();
         }
+        continue;
       }
-      if (!isRetryable(error) || retries >= maxRetries) return settle();
       unknownOutcome ||= outcomeUnknown(error);
-      const wait = retryDelayMs(retries++, response.headers);
-      logger?.warn(
-        `${method} ${url} answered ${status}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`,
-      );
-      if (status === 429) gate.pause(wait, startedAt);
-      else if (!(await pause(wait, waitSignal, signal))) return settle();
+      logger?.warn(`${described} answered ${status}; retrying in ${seconds(wait)} (retry ${retries} of ${maxRetries})`);
+      if (!(await pause(wait, signal, stopSignal))) return settle();
     }
   };
 }
 
-/**
- * The response with its whole body read, so that an attempt's timeout covers the body too
- * and the connection is free again whatever the caller does with it.
- */
-async function complete(response: Response): Promise<Response> {
-  const { status, statusText, headers } = response;
-  const body = status === 204 || status === 205 || status === 304 ? null : await response.arrayBuffer();
-  return new Response(body, { status, statusText, headers });
+/** The request's headers with the credentials and the client's own headers. */
+function authorized(headers: Headers, apiKey: string | undefined, ua: string): Headers {
+  if (!apiKey) throw new MissingApiKeyError();
+  // fetch refuses such a header value with a message that quotes it, key and all.
+  if (!SENDABLE_KEY.test(apiKey)) {
+    throw new InvalidRequestError([
+      { path: "apiKey", message: "contains whitespace, a line break or a non-ASCII character; it cannot be sent" },
+    ]);
+  }
+  headers.set("Authorization", `Bearer ${apiKey}`);
+  headers.set("Accept", "application/json");
+  headers.set("User-Agent", ua);
+  return headers;
 }
 
 /** Waits before a retry; false when the caller asked for no further attempts meanwhile. */
-async function pause(ms: number, waitSignal: AbortSignal, signal: AbortSignal): Promise<boolean> {
+async function pause(
+  ms: number,
+  signal: AbortSignal | undefined,
+  stopSignal: AbortSignal | undefined,
+): Promise<boolean> {
   try {
-    await sleep(ms, waitSignal);
+    await sleep(ms, signal, stopSignal);
     return true;
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (signal?.aborted) throw error;
     return false;
   }
 }
 
-async function errorFor(
-  response: Response,
-  call: {
-    method: string;
-    url: string;
-    attempts: number;
-    operation: Operation | undefined;
-    apiKey: string | undefined;
-    afterRetry: boolean;
-  },
-): Promise<ApiError> {
-  const text = response.bodyUsed ? "" : await response.clone().text();
-  return errorFromResponse(
-    {
-      status: response.status,
-      body: redactKey(parseBody(text), call.apiKey),
-      headers: redactHeaders(response.headers, call.apiKey),
-      attempts: call.attempts,
-      method: call.method,
-      url: call.url,
-      documented: call.operation?.success,
-      afterRetry: call.afterRetry,
-    },
-    call.operation?.responses,
-  );
+/** An abort while waiting, with the attempts the call had made. */
+function withAttempts(error: unknown, attempts: number): unknown {
+  return error instanceof AbortError ? new AbortError(error.message, { cause: error.cause, attempts }) : error;
+}
+
+function originOf(url: string): string {
+  const end = url.indexOf("/", url.indexOf("//") + 2);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/** Statuses that carry no body (a Response refuses one for them). */
+function hasBody(status: number): boolean {
+  return status !== 204 && status !== 205 && status !== 304 && status >= 200;
 }
 
 function parseBody(text: string): unknown {
@@ -247,10 +306,6 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function requestIdOf(response: Response): string | undefined {
-  return response.headers.get("x-request-id") ?? undefined;
 }
 
 function seconds(ms: number): string {

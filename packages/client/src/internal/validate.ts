@@ -1,17 +1,10 @@
 // Checks a request against the spec before it is sent, with the validators that
 // `pnpm generate` compiled from the spec's schemas. It checks the request as it is about to
-// travel (path segments, query, headers, the serialized body), so what it passes is exactly
-// what the server will see, whichever way the request was made.
+// travel (path parameters as text, query, headers, the body as serialized), so what it passes
+// is exactly what the server will see, whichever way the request was made.
 import { InvalidRequestError, type RequestIssue } from "../core/error.js";
 import type { Operation, Validator } from "./operations.js";
-
-export interface OutgoingRequest {
-  url: URL;
-  headers: Headers;
-  pathParams: Record<string, string>;
-  /** The body as it will be sent, or null. */
-  body: string | null;
-}
+import type { OutgoingRequest } from "./outgoing-request.js";
 
 /** Throws `InvalidRequestError` naming every problem (`organization_id`, `body.email`, `body.workspace_ids.1`, …). */
 export function validateRequest(operation: Operation, request: OutgoingRequest): void {
@@ -22,14 +15,17 @@ export function validateRequest(operation: Operation, request: OutgoingRequest):
 function parameterIssues(operation: Operation, { url, headers, pathParams }: OutgoingRequest): RequestIssue[] {
   const issues: RequestIssue[] = [];
   const params: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(pathParams)) {
-    // openapi-fetch leaves `{name}` in the path when no value was given.
-    if (value === `{${name}}`) issues.push({ path: name, message: "is required" });
-    else params[name] = value;
+  for (const name of operation.pathParams) {
+    const value = pathParams[name];
+    // Sent as text, whatever its type: what the server sees is the text.
+    if (value === undefined || value === null) issues.push({ path: name, message: "is required" });
+    else params[name] = String(value);
   }
   if (!operation.validateParameters) return issues;
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
+  // Most requests have no query: no URL to parse for them.
+  const searchParams = url.includes("?") ? new URL(url).searchParams : new URLSearchParams();
+  for (const name of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(name);
     params[name] = values.length === 1 ? values[0] : values;
   }
   for (const name of operation.headerParams) {
@@ -40,12 +36,13 @@ function parameterIssues(operation: Operation, { url, headers, pathParams }: Out
   return [...issues, ...check(operation.validateParameters, params, "").filter((i) => !reported.has(i.path))];
 }
 
-function bodyIssues(operation: Operation, text: string | null): RequestIssue[] {
+function bodyIssues(operation: Operation, sent: OutgoingRequest["body"]): RequestIssue[] {
   if (!operation.body) return [];
-  if (text === null || text === "") return operation.body.required ? [{ path: "body", message: "is required" }] : [];
+  if (sent === null || sent === "") return operation.body.required ? [{ path: "body", message: "is required" }] : [];
+  if (typeof sent !== "string") return [{ path: "body", message: "must be JSON" }];
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(sent);
   } catch {
     return [{ path: "body", message: "must be JSON" }];
   }

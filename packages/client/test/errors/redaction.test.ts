@@ -47,3 +47,32 @@ it("a key echoed in headers and the body is redacted from the error's headers, b
   expect(printed).not.toContain("abc123");
   expect(printed).not.toContain("c29tZTpvdGhlcg");
 });
+
+const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+
+it.each([
+  ["as is", (key: string) => `{"detail":"bad key ${key}"}`, "sk-plain-0123456789"],
+  ["JSON-escaped", (key: string) => JSON.stringify({ detail: `bad key ${key}` }), 'sk-"quoted"\\slash'],
+  [
+    "percent-encoded",
+    (key: string) => JSON.stringify({ detail: `see /keys/${encodeURIComponent(key)}` }),
+    "sk/a+b=c&d",
+  ],
+  [
+    "percent-encoded with lower-case hex digits",
+    (key: string) => JSON.stringify({ detail: `see /keys/${lowerHex(encodeURIComponent(key))}` }),
+    "SK/A+B=C",
+  ],
+])("a key echoed %s is redacted from the body, the headers and the message", async (_form, echo, key) => {
+  const api = await startServer((_req, res) =>
+    answer(res, 400, echo(key), { "x-debug": lowerHex(encodeURIComponent(key)), "x-raw": encodeURIComponent(key) }),
+  );
+  const dc = createDeepsetCloud({ apiKey: key, baseUrl: api.url });
+
+  const error = (await dc.inviteUser(ORG, ADA).catch((e: unknown) => e)) as ApiError;
+
+  const shown = `${inspect(error, { depth: 5 })} ${JSON.stringify(error.body)} ${[...error.headers].join(" ")}`;
+  const forms = [key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key), lowerHex(encodeURIComponent(key))];
+  for (const form of forms) expect(shown).not.toContain(form);
+  expect(shown).toContain("***");
+});

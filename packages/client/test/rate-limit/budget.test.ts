@@ -99,7 +99,7 @@ describe("the pause is shared", () => {
 
   it("after the pause, calls start one at a time, spaced by the wait asked for plus 10 %", async () => {
     const mock = mockFetch((r, i) =>
-      i === 0 ? empty(429, { "retry-after-ms": "1000" }) : json(r.method === "GET" ? 200 : 201, {}),
+      i === 0 ? empty(429, { "retry-after-ms": "400" }) : json(r.method === "GET" ? 200 : 201, {}),
     );
     const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
 
@@ -108,14 +108,34 @@ describe("the pause is shared", () => {
     // The first call got its 429 and waits; three more join it.
     const rest = [first, dc.inviteUser(ORG, ADA), dc.inviteUser(ORG, ADA), dc.inviteUser(ORG, ADA)];
     const sentAt = () => mock.requests.length;
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(400);
     expect(sentAt()).toBe(2);
-    await vi.advanceTimersByTimeAsync(1_099);
+    await vi.advanceTimersByTimeAsync(439);
     expect(sentAt()).toBe(2);
     await vi.advanceTimersByTimeAsync(1);
     expect(sentAt()).toBe(3);
-    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(440);
+    expect(sentAt()).toBe(4);
+    await vi.advanceTimersByTimeAsync(440);
     await Promise.all(rest);
     expect(sentAt()).toBe(5);
+  });
+
+  it("the pacing ends 2 s after the last 429, and the calls waiting for a later slot start at once", async () => {
+    const mock = mockFetch((r, i) =>
+      i === 0 ? empty(429, { "retry-after-ms": "1000" }) : json(r.method === "GET" ? 200 : 201, {}),
+    );
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch });
+
+    const first = dc.getMe();
+    await vi.advanceTimersByTimeAsync(0);
+    const rest = [first, dc.inviteUser(ORG, ADA), dc.inviteUser(ORG, ADA), dc.inviteUser(ORG, ADA)];
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(mock.requests).toHaveLength(2);
+    // The slot at 2.1 s comes after 2 s without a 429: its success ends the pacing, and the two
+    // calls holding the slots at 3.2 s and 4.3 s go at once.
+    await vi.advanceTimersByTimeAsync(1_100);
+    await Promise.all(rest);
+    expect(mock.requests).toHaveLength(5);
   });
 });

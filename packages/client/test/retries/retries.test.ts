@@ -331,7 +331,7 @@ describe("logging of retries", () => {
       expect.stringMatching(new RegExp(`^debug POST ${url} → 503 \\(attempt 1, \\d+ ms, request id r1\\)$`)),
       `warn POST ${url} answered 503; retrying in 0.50 s (retry 1 of 2)`,
       expect.stringMatching(new RegExp(`^debug POST ${url} → no response: ConnectionError \\(attempt 2, \\d+ ms\\)$`)),
-      `warn POST ${url} failed: Could not reach ${BASE_URL}: ECONNRESET; retrying in 1.00 s (retry 2 of 2)`,
+      `warn POST ${url} failed: The outcome of POST ${url} is unknown: no answer came (ECONNRESET); the server may have carried it out; retrying in 1.00 s (retry 2 of 2)`,
       expect.stringMatching(new RegExp(`^debug POST ${url} → 201 \\(attempt 3, \\d+ ms\\)$`)),
     ]);
     for (const line of lines) expect(line).not.toContain(API_KEY);

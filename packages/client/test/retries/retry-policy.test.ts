@@ -30,9 +30,13 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(0, headers({ "retry-after": "Sat, 28 Nov 2026 08:00:12 GMT" }), { now })).toBe(12_000);
   });
 
-  it("waits 0 for a date in the past", () => {
+  it('counts a date in the past as 1 s: a server saying "at once" must still cost the call time', () => {
     const now = Date.parse("2026-11-28T08:00:00Z");
-    expect(retryDelayMs(0, headers({ "retry-after": "Sat, 28 Nov 2026 07:00:00 GMT" }), { now })).toBe(0);
+    expect(retryDelayMs(0, headers({ "retry-after": "Sat, 28 Nov 2026 07:00:00 GMT" }), { now })).toBe(1000);
+  });
+
+  it.each(["0", "-3"])("counts retry-after-ms %j as 1 s", (value) => {
+    expect(retryDelayMs(0, headers({ "retry-after-ms": value }), noJitter)).toBe(1000);
   });
 
   it("prefers retry-after-ms over Retry-After", () => {
@@ -45,7 +49,11 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(0, headers({ "retry-after-ms": "90000" }), noJitter)).toBe(60_000);
   });
 
-  it.each(["soon", "-5", "", "1e3"])("falls back to backoff for an unusable Retry-After %j", (value) => {
-    expect(retryDelayMs(1, headers({ "retry-after": value }), noJitter)).toBe(1000);
+  it.each(["soon", "-5", "", "1e3", "0"])("counts an unreadable, negative or zero Retry-After %j as 1 s", (value) => {
+    expect(retryDelayMs(3, headers({ "retry-after": value }), noJitter)).toBe(1000);
+  });
+
+  it("backs off as without a hint when neither header is there", () => {
+    expect(retryDelayMs(3, headers({}), noJitter)).toBe(4000);
   });
 });

@@ -1,0 +1,69 @@
+// Every rate-limit wait ends: against a quota that answers 429 forever, a call throws
+// RateLimitError within rateLimitWaitMs plus one attempt, whatever the Retry-After — also 0,
+// negative, unreadable or a date in the past (each counts as 1 s). Fake timers.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDeepsetCloud, RateLimitError } from "../../src/index.js";
+import { RateLimitGate } from "../../src/internal/rate-limit.js";
+import { ADA, API_KEY, BASE_URL, empty, mockFetch, ORG } from "../helpers/mock-fetch.js";
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse("2026-03-01T12:00:00Z") });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("a quota that answers 429 forever", () => {
+  it.each([
+    ["Retry-After: 1", { "retry-after": "1" }],
+    ["Retry-After: 0", { "retry-after": "0" }],
+    ["Retry-After: -4", { "retry-after": "-4" }],
+    ["Retry-After: soon", { "retry-after": "soon" }],
+    ["a date in the past", { "retry-after": "Sat, 01 Jan 2000 00:00:00 GMT" }],
+    ["retry-after-ms: 0", { "retry-after-ms": "0" }],
+    ["retry-after-ms: 100", { "retry-after-ms": "100" }],
+  ])("with %s: RateLimitError within rateLimitWaitMs", async (_label, headers) => {
+    const mock = mockFetch(() => empty(429, headers));
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, rateLimitWaitMs: 5_000 });
+
+    const started = Date.now();
+    let ended: number | undefined;
+    const pending = dc.inviteUser(ORG, ADA).catch((e: unknown) => {
+      ended = Date.now();
+      return e;
+    });
+    await vi.advanceTimersByTimeAsync(20_000);
+
+    expect(await pending).toBeInstanceOf(RateLimitError);
+    expect(ended! - started).toBeLessThanOrEqual(5_000);
+    // Each wait counts, at least 1 s for the hints that say "at once": at most 6 attempts, not hundreds.
+    const bound = "retry-after-ms" in headers && headers["retry-after-ms"] === "100" ? 52 : 6;
+    expect(mock.requests.length).toBeLessThanOrEqual(bound);
+  });
+});
+
+describe("the pacing after a pause", () => {
+  it("never spaces attempts more than twice the longest wait asked plus 10 %, nor 60 s", () => {
+    let now = 0;
+    const gate = new RateLimitGate(() => now);
+    for (let i = 0; i < 50; i++) {
+      now += 1_000;
+      gate.pause(1_000, now - 1);
+    }
+    expect(gate.spacingMs).toBeLessThanOrEqual(2 * 1_100);
+    for (let i = 0; i < 50; i++) {
+      now += 60_000;
+      gate.pause(60_000, now - 1);
+    }
+    expect(gate.spacingMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it("counts the pacing against the call's budget: a call that would wait past it gives up at once", async () => {
+    let now = 0;
+    const gate = new RateLimitGate(() => now);
+    gate.pause(3_000, -1);
+    expect(await gate.acquire(2_000)).toBeUndefined();
+    now = 3_000;
+    expect(await gate.acquire(2_000)).toBe(0);
+  });
+});
