@@ -1,9 +1,16 @@
 // Sends one invitation through the client and turns what happened into the row's outcome:
 // `invited` on a 201 and only then, `already_member` on a 409, and `failed` with the real
 // status for any other answer (a redirect or an undocumented 2xx included). An answer that
-// every other row would get too (a 401/403, a 402) also says that the run must stop. Nothing
-// here speaks HTTP.
-import { AbortError, AlreadyMemberError, ApiError, type DeepsetCloud, DeepsetCloudError } from "@dcloud/client";
+// every other row would get too (a 401/403, a 402, a certificate the machine does not trust,
+// a proxy refusing the tunnel) also says that the run must stop. Nothing here speaks HTTP.
+import {
+  AbortError,
+  AlreadyMemberError,
+  ApiError,
+  ConnectionError,
+  type DeepsetCloud,
+  DeepsetCloudError,
+} from "@dcloud/client";
 import { describeError } from "../errors.js";
 import { invitationOf, type ValidRow } from "../rows/checked.js";
 import { type InviteRow, type StopReason, stopReasonOf } from "../rows/outcome.js";
@@ -16,6 +23,9 @@ export interface RowSent {
   /** The request may have been applied, but no whole answer came: a later --resume sends it again. */
   outcomeUnknown: boolean;
 }
+
+/** Failures of the way to the API itself: no retry and no other row can mend them. */
+const UNREACHABLE = new Set(["untrusted_certificate", "proxy_refused"]);
 
 export async function sendRow(
   client: DeepsetCloud,
@@ -66,12 +76,15 @@ export async function sendRow(
     const attempts = known?.attempts ?? 1;
     const requestId = known?.requestId ?? null;
     const status = error instanceof ApiError ? error.status : null;
-    return outcome({
-      status: "failed",
-      http_status: status,
-      attempts,
-      request_id: requestId,
-      error: describeError(error),
-    });
+    const report = describeError(error);
+    const unknown = error instanceof ConnectionError && error.outcomeUnknown;
+    // The row stays `failed`, so a later --resume sends it again (and a 409 then counts as done).
+    if (unknown && !/outcome unknown/i.test(report.message)) report.message = `outcome unknown: ${report.message}`;
+    const sent = outcome(
+      { status: "failed", http_status: status, attempts, request_id: requestId, error: report },
+      { outcomeUnknown: unknown },
+    );
+    if (error instanceof ConnectionError && UNREACHABLE.has(error.reason)) sent.stop = "unreachable";
+    return sent;
   }
 }
