@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CLI_PATH, KEYS, tempDir } from "./cli.js";
 import { type FakeApi, startFakeApi, WORKSPACE } from "./fake-api.js";
-import { type Scenario, timeBoundMs } from "./schedule.js";
+import { describeScenario, type Scenario, scenarioFor, timeBoundMs } from "./schedule.js";
 import { ORG_ID } from "./server.js";
 
 export interface Violation {
@@ -48,6 +48,27 @@ export function inputFor(s: Scenario): { emails: string[]; csv: string } {
     (email, i) => `${email},${given[i % given.length]},Family${i},member${s.workspaces ? `,${WORKSPACE.name}` : ""}`,
   );
   return { emails, csv: `${[header, ...lines].join("\n")}\n` };
+}
+
+/** A test's timeout for a seed: both runs within their bounds, with room to spare. */
+export function timeoutFor(s: Scenario): number {
+  return 2 * timeBoundMs(s) + 60_000;
+}
+
+/** Runs one seed; throws, naming every broken invariant and how to replay the seed, unless all hold. */
+export async function expectSeedHolds(seed: number): Promise<void> {
+  const scenario = scenarioFor(seed);
+  const violations = await runSeed(scenario);
+  if (violations.length === 0) return;
+  const broken = [...new Set(violations.map((v) => v.invariant))].join(", ");
+  throw new Error(
+    [
+      `seed ${seed} breaks: ${broken}`,
+      `  schedule: ${describeScenario(scenario)}`,
+      ...violations.map((v) => `  ${v.invariant}: ${v.detail}`),
+      `  replay: DCLOUD_SEED=${seed} npx vitest run test/run-integrity   (in packages/cli, after \`node build.mjs\`)`,
+    ].join("\n"),
+  );
 }
 
 export async function runSeed(s: Scenario): Promise<Violation[]> {
