@@ -83,12 +83,12 @@ export class ResultsPrinter {
       return;
     }
     if (!this.#single) this.#table(summary, notes);
-    if (notes.stoppedBy === "write_failed") {
-      this.#output.error("the run stopped because its output could not be written; the rows after it were not sent.");
-    } else if (notes.stoppedBy === "unreachable") {
-      this.#output.error(
-        "the run stopped: the API cannot be reached this way (see the error above), whichever row is sent; the rows after it were not sent.",
-      );
+    if (notes.stoppedBy === "write_failed" || notes.stoppedBy === "unreachable") {
+      const why =
+        notes.stoppedBy === "write_failed"
+          ? "its output could not be written"
+          : "the API cannot be reached this way, whichever row is sent (see the error above)";
+      if (!this.#single) this.#output.error(`the run stopped because ${why}; the rows after it were not sent.`);
     } else if (notes.stoppedBy === "interrupted") {
       this.#output.warn(
         "interrupted: no request was started after it; run again with --resume (and the same --report) to finish.",
