@@ -1,4 +1,4 @@
-// Bundles the CLI into dist/dcloud.js, with @dcloud/client, commander, dotenv,
+// Bundles the CLI into dist/dcloud.js, with @dcloud/client, commander,
 // csv-parse, p-limit and cli-progress inside: no TypeScript and no dependency lookup at run
 // time.
 //

@@ -1,12 +1,16 @@
 // What this project's published packages are to be, checked on what the registry serves
 // (`inspected`: name → registry.inspect()), and the first script a user of the client writes.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dependencyProblems } from "./checks.mjs";
 import { PUBLISHED } from "./packages.mjs";
+
 /** @import { Manifest } from "./checks.mjs" */
 /** @import { PublishedName } from "./packages.mjs" */
 /** @import { Inspection } from "./registry.mjs" */
+
+/** The CLI's JSON Schemas, in the repository: each is published. */
+const CLI_SCHEMAS = new URL("../../packages/cli/schemas/", import.meta.url);
 
 /** @typedef {{ [Name in PublishedName]: Inspection<Name> }} Inspected what the registry serves for each published package */
 
@@ -82,7 +86,11 @@ export function fileProblems(inspected) {
     "package/dist/proxy-fetch.js",
     "package/dist/run.js",
     "package/package.json",
-  ];
+    // The JSON Schemas of the CLI's --json documents, one file each, as the repository has them.
+    ...readdirSync(CLI_SCHEMAS)
+      .filter((name) => name.endsWith(".schema.json"))
+      .map((name) => `package/schemas/${name}`),
+  ].sort();
   if (JSON.stringify(cli) !== JSON.stringify(expected))
     problems.push(`@dcloud/cli: files ${cli.join(", ")}; expected ${expected.join(", ")}`);
   return problems;

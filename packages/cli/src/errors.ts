@@ -12,8 +12,8 @@ type CliErrorCode = "usage" | "invalid_input" | "declined" | "invalid_api_key" |
 /** Every `error.code` the CLI prints: the client's, and its own. */
 export type ErrorCode = ClientErrorCode | CliErrorCode;
 
-/** Every code: the exit code it leads to, and what the user can do about it. */
-const CODES = {
+/** Every code: the exit code it leads to, and what the user can do about it (the error schema lists the same codes). */
+export const CODES = {
   usage: { exit: ExitCode.Usage },
   invalid_input: { exit: ExitCode.Usage },
   invalid_request: { exit: ExitCode.Usage },

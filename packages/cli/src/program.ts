@@ -2,10 +2,12 @@
 // commander's own exits are intercepted (exitOverride) because it exits 1 on a usage error,
 // where dcloud's contract says 2. Importing it runs nothing (main.ts does), so tests use the
 // real program.
-import { Command, CommanderError } from "@commander-js/extra-typings";
-import { command } from "./commands/command.js";
+import { Command, CommanderError, Help } from "@commander-js/extra-typings";
+import { command, helpText } from "./commands/command.js";
 import { declareCompletion } from "./commands/completion/command.js";
 import { declareInvite } from "./commands/invite/command.js";
+import { declareLogin } from "./commands/login/command.js";
+import { declareLogout } from "./commands/logout/command.js";
 import { addGlobalOptions } from "./commands/options.js";
 import { declareWhoami } from "./commands/whoami/command.js";
 import { declareWorkspaces } from "./commands/workspaces/command.js";
@@ -18,6 +20,8 @@ const COMMANDS = [
   command(declareInvite, () => import("./commands/invite/run.js")),
   command(declareWorkspaces, () => import("./commands/workspaces/run.js")),
   command(declareWhoami, () => import("./commands/whoami/run.js")),
+  command(declareLogin, () => import("./commands/login/run.js")),
+  command(declareLogout, () => import("./commands/logout/run.js")),
   command(declareCompletion, () => import("./commands/completion/run.js")),
 ];
 
@@ -46,9 +50,12 @@ Settings (first found wins):
   network       HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case); NODE_EXTRA_CA_CERTS for a company CA
 
 Exit codes:
-  0 done (invited or already a member)   1 failed   2 usage or input error, or not confirmed: nothing sent
-  3 payment required (402)               4 authentication/permission (401/403) or no API key
-  130 interrupted (Ctrl-C)
+  0    done: every row invited or already a member
+  1    some row failed (or was invalid under --skip-invalid), or whoami failed
+  2    a usage or input error, or not confirmed: nothing was sent
+  3    payment required (402)
+  4    authentication or permission (401/403), or no API key
+  130  interrupted (Ctrl-C)
 `;
 
 export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }) {
@@ -62,13 +69,49 @@ export function buildProgram(runtime: Runtime, result: { exitCode: ExitCode }) {
       .configureOutput({
         writeOut: (text) => runtime.stdout.write(text),
         writeErr: (text) => runtime.stderr.write(text),
+        // Help wraps to the terminal it is printed on; to a file or a pipe, at 80 columns.
+        getOutHelpWidth: () => helpWidth(runtime.stdout),
+        getErrHelpWidth: () => helpWidth(runtime.stderr),
       })
-      .configureHelp({ showGlobalOptions: true })
+      .configureHelp({ formatItem, minWidthToWrap: NARROWEST_DESCRIPTION })
       .showHelpAfterError("(add --help for usage)")
-      .addHelpText("after", PROGRAM_HELP),
+      .addHelpText("after", helpText(PROGRAM_HELP)),
+  );
+  // A command's help lists the options every command takes once, briefly, at its end; the
+  // program's own help lists them in full.
+  program.addHelpText(
+    "afterAll",
+    helpText((shown) => (shown === program ? "" : commonOptionsNote(program))),
   );
   for (const entry of COMMANDS) entry.register(program, runtime, result);
   return program;
+}
+
+/**
+ * An option or command of the help with its description beside it, as commander lays it
+ * out; when the terminal leaves too narrow a column for the description, under it instead,
+ * wrapped to the width, so no word is cut.
+ */
+function formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  if (!description || width - termWidth - 4 >= NARROWEST_DESCRIPTION) {
+    return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+  }
+  const below = helper.boxWrap(description, width - 6).replace(/^/gm, "      ");
+  return `  ${term}\n${below}`;
+}
+
+/** Narrower than this, a description goes under its term. */
+const NARROWEST_DESCRIPTION = 32;
+
+function helpWidth(stream: Runtime["stdout"]): number {
+  return stream.isTTY === true && stream.columns ? stream.columns : 80;
+}
+
+/** One short paragraph naming the program's options, which every command takes. */
+function commonOptionsNote(program: Command): string {
+  const names = program.options.filter((option) => option.long && option.long !== "--version");
+  return `Options every command takes (dcloud --help describes them): ${names.map((o) => o.long).join(", ")}.`;
 }
 
 export async function run(argv: string[], runtime: Runtime = processRuntime()): Promise<ExitCode> {

@@ -1,9 +1,10 @@
 // What the CLI takes from its process: streams, environment, home directory. Passed in
 // rather than read from globals so each piece of the CLI says what it depends on.
 import { homedir } from "node:os";
-import { createInterface } from "node:readline";
 import { ExitCode } from "./exit-codes.js";
 import type { Stream } from "./output/output.js";
+import type { TerminalInput } from "./settings/hidden-input.js";
+import { readTerminalLine, terminalOpens } from "./terminal.js";
 
 export interface Runtime {
   stdout: Stream;
@@ -11,10 +12,15 @@ export interface Runtime {
   stdin: AsyncIterable<string | Buffer>;
   env: NodeJS.ProcessEnv;
   home: string;
-  /** True when a person is there to answer: stdin and stderr are both terminals. */
+  /**
+   * True when a person is there to answer: stderr is a terminal, and so is stdin or, when
+   * stdin carries a file, the terminal itself (/dev/tty) opens.
+   */
   interactive: boolean;
-  /** Reads one line that the person types (after the question is printed). */
-  readAnswer(): Promise<string>;
+  /** Reads one line that the person types at the terminal; undefined when the input ended first (Ctrl-D). */
+  readAnswer(): Promise<string | undefined>;
+  /** Standard input when it is a terminal, to read a secret from without echo; else undefined. */
+  secretInput(): TerminalInput | undefined;
   /**
    * Calls `listener` on each SIGINT (Ctrl-C), SIGTERM or SIGHUP (a closed terminal, a dropped
    * ssh) until the returned function is called. The process is never killed by these signals
@@ -68,22 +74,9 @@ export function processRuntime(): Runtime {
     stdin: process.stdin,
     env: process.env,
     home: homedir(),
-    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
-    readAnswer() {
-      const lines = createInterface({ input: process.stdin, terminal: false });
-      return new Promise((resolve) => {
-        let answered = false;
-        lines.once("line", (line) => {
-          answered = true;
-          lines.close();
-          resolve(line);
-        });
-        // Ctrl-D, or stdin closed: no answer, which is not a yes.
-        lines.once("close", () => {
-          if (!answered) resolve("");
-        });
-      });
-    },
+    interactive: process.stderr.isTTY === true && (process.stdin.isTTY === true || terminalOpens()),
+    readAnswer: () => readTerminalLine(process.stdin),
+    secretInput: () => (process.stdin.isTTY ? process.stdin : undefined),
     onInterrupt(listener) {
       for (const signal of INTERRUPT_SIGNALS) process.on(signal, listener);
       return () => {

@@ -41,6 +41,7 @@ const INVITE_FLAGS = [
   "--file",
   "--concurrency",
   "--report",
+  "--failed-rows",
   "--resume",
   "--dry-run",
   "--skip-invalid",
@@ -59,6 +60,7 @@ function realProgram(): { program: Command; stdout: string[]; result: { exitCode
     home: "/nonexistent",
     interactive: false,
     readAnswer: async () => "",
+    secretInput: () => undefined,
     onInterrupt: () => () => {},
     exitNow: (code: number) => {
       throw new Error(`exitNow(${code})`);
@@ -100,7 +102,15 @@ describe("completionModel", () => {
 
   it("lists the visible commands with their own options only, and the help command", () => {
     const { commands } = model();
-    expect(commands.map((c) => c.name)).toEqual(["invite", "workspaces", "whoami", "completion", "help"]);
+    expect(commands.map((c) => c.name)).toEqual([
+      "invite",
+      "workspaces",
+      "whoami",
+      "login",
+      "logout",
+      "completion",
+      "help",
+    ]);
     const invite = commands.find((c) => c.name === "invite");
     expect(invite?.options.map((o) => o.long)).toEqual(INVITE_FLAGS);
     expect(invite?.description).toMatch(/^invite a user/);
@@ -126,7 +136,7 @@ describe("completionModel", () => {
       },
     ]);
     expect(commands.find((c) => c.name === "help")?.arguments[0]).toMatchObject({
-      choices: ["invite", "workspaces", "whoami", "completion"],
+      choices: ["invite", "workspaces", "whoami", "login", "logout", "completion"],
       isCommand: true,
       required: false,
     });
@@ -137,16 +147,16 @@ describe("completionModel", () => {
     program.commands
       .find((c) => c.name() === "whoami")
       ?.addOption(new Option("--format <format>").choices(["text", "yaml"]));
-    program.command("logout").description("forget the key");
+    program.command("switch-org").description("change the default organization");
     const m = completionModel(program);
     expect(m.commands.find((c) => c.name === "whoami")?.options).toEqual([
       expect.objectContaining({ long: "--format", choices: ["text", "yaml"] }),
     ]);
-    expect(m.commands.map((c) => c.name)).toContain("logout");
+    expect(m.commands.map((c) => c.name)).toContain("switch-org");
     for (const script of Object.values(scripts(m))) {
       expect(script).toContain("--format");
       expect(script).toContain("yaml");
-      expect(script).toContain("logout");
+      expect(script).toContain("switch-org");
     }
   });
 });
@@ -161,7 +171,9 @@ describe("the scripts", () => {
       expect(script).toMatch(new RegExp(`(^|[\\s'"()|:*])(${flag}|-l ${flag.slice(2)})(?=[\\s'"=\\[|)])`, "m"));
     }
     expect(allLongFlags(m).sort()).toEqual([...GLOBAL_FLAGS, ...INVITE_FLAGS].sort());
-    for (const word of ["invite", "whoami", "completion", "eu us", "bash zsh fish"]) expect(script).toContain(word);
+    for (const word of ["invite", "whoami", "login", "logout", "completion", "eu us", "bash zsh fish"]) {
+      expect(script).toContain(word);
+    }
     expect(script).not.toContain("hidden-thing");
     expect(script).not.toContain("secret-debugging");
   });
@@ -185,7 +197,9 @@ describe("the scripts", () => {
     await writeFile(join(dir, "people", "invitees.csv"), "");
     await writeFile(join(dir, "script.bash"), all.bash);
     const cases: Array<[string[], string]> = [
-      [["dcloud", ""], "invite workspaces whoami completion help"],
+      [["dcloud", ""], "invite workspaces whoami login logout completion help"],
+      [["dcloud", "log"], "login logout"],
+      [["dcloud", "login", "--api-key"], "--api-key-file"],
       [["dcloud", "wh"], "whoami"],
       [["dcloud", "--region", ""], "eu us"],
       [["dcloud", "--region", "=", "u"], "us"],
@@ -217,7 +231,7 @@ describe("the scripts", () => {
     await writeFile(join(dir, "invitees.csv"), "");
     await writeFile(join(dir, "dcloud.fish"), all.fish);
     const cases: Array<[string, string]> = [
-      ["dcloud ", "completion help invite whoami workspaces"],
+      ["dcloud ", "completion help invite login logout whoami workspaces"],
       ["dcloud --region ", "eu us"],
       ["dcloud --api-url http://x invite --sk", "--skip-invalid"],
       ["dcloud invite --file inv", "invitees.csv"],

@@ -45,6 +45,35 @@ describe("API key settings", () => {
     expect(sent).toEqual([`Bearer ${KEYS.dotenv}`]);
   });
 
+  it("reads the file as the SDK's `deepset-cloud login` writes it: unquoted, no final newline, a `#` in the key kept", async () => {
+    // python-dotenv (the SDK's reader) starts a comment only at a `#` after white space.
+    const key = "dc_sdk_key#Rt55Uv#x";
+    const { result, sent } = await whoamiKey([], {
+      dotenv: `API_KEY=${key}\nAPI_URL=https://api.cloud.deepset.ai/api/v1\nDEFAULT_WORKSPACE_NAME=default`,
+    });
+    expect(result.code).toBe(0);
+    expect(sent).toEqual([`Bearer ${key}`]);
+    expect(result.stdout + result.stderr).not.toContain("Rt55Uv");
+  });
+
+  it("with the SDK's API_KEY in the environment and no key, says that dcloud reads DEEPSET_CLOUD_API_KEY", async () => {
+    const { result, server } = await whoamiKey(["--json"], { env: { API_KEY: KEYS.env } });
+    expect(result.code).toBe(4);
+    expect(server.requests).toHaveLength(0);
+    const says = "API_KEY is set in the environment, but dcloud does not read it: it reads DEEPSET_CLOUD_API_KEY";
+    expect(result.stderr).toContain(says);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: "missing_api_key",
+      message: expect.stringContaining(says),
+    });
+  });
+
+  it("says nothing of API_KEY when it is not set", async () => {
+    const { result } = await whoamiKey([], { env: { API_KEY: " " } });
+    expect(result.code).toBe(4);
+    expect(result.stderr).not.toContain("API_KEY is set");
+  });
+
   it("--api-key-file - reads the key from stdin, trimmed", async () => {
     const { result, sent } = await whoamiKey(["--api-key-file", "-"], {
       stdin: `${KEYS.stdin}\n`,

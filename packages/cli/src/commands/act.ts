@@ -15,8 +15,13 @@ export interface CommandContext {
   output: Output;
   env: NodeJS.ProcessEnv;
   runtime: Runtime;
-  /** Resolves the API settings (exit 2 / 4 before any request when they are wrong) and makes the client. */
-  connect(): Promise<DeepsetCloud>;
+  /**
+   * Resolves the API settings (exit 2 / 4 before any request when they are wrong) and makes
+   * the client; with `enteredApiKey` (`dcloud login`), that key rather than any other.
+   */
+  connect(enteredApiKey?: string): Promise<DeepsetCloud>;
+  /** Reads standard input whole (`--api-key-file -`). */
+  readStdin(): Promise<string>;
 }
 
 /** `flags`: the options every command takes, as parsed; `run`: the command's work in its context. */
@@ -34,7 +39,13 @@ export async function act(
   const output = new Output(outputOptions, runtime, runtime.env);
   const environment = { env: runtime.env, home: runtime.home, readStdin: () => readAll(runtime.stdin) };
   try {
-    const context = { output, env: runtime.env, runtime, connect: () => connect(flags, environment, output) };
+    const context = {
+      output,
+      env: runtime.env,
+      runtime,
+      connect: (enteredApiKey?: string) => connect(flags, environment, output, enteredApiKey),
+      readStdin: environment.readStdin,
+    };
     return await run(context);
   } catch (error) {
     const report = describeError(error);

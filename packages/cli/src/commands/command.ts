@@ -1,8 +1,9 @@
 // A command: its declaration (flags, help text, examples), added to the program at start-up,
 // and its run, loaded only when the command runs — so that --help and --version parse
 // nothing more than the declarations. The run's flags are typed by the declaration itself.
-import type { Command } from "@commander-js/extra-typings";
+import type { AddHelpTextContext, Command } from "@commander-js/extra-typings";
 import type { ExitCode } from "../exit-codes.js";
+import { wrapHelp } from "../output/wrap.js";
 import type { Runtime } from "../runtime.js";
 import type { CommandContext } from "./act.js";
 import type { Program } from "./options.js";
@@ -15,6 +16,18 @@ export type FlagsOf<C extends DeclaredCommand> = ReturnType<C["optsWithGlobals"]
 
 /** What a command does when it runs (its flags: `command.optsWithGlobals()`); its exit code. */
 export type Run<C extends DeclaredCommand> = (context: CommandContext, command: C) => Promise<ExitCode>;
+
+/**
+ * Help text for `.addHelpText()`, wrapped to the width commander gives the help it goes with
+ * (the terminal's, else 80): examples, notes and settings read whole on a narrow terminal.
+ */
+export function helpText(text: string | ((command: DeclaredCommand) => string)) {
+  return ({ error, command }: AddHelpTextContext): string => {
+    const output = command.configureOutput();
+    const width = (error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+    return wrapHelp(typeof text === "string" ? text : text(command), width);
+  };
+}
 
 /** An entry of the program's list of commands. */
 export interface CommandEntry {

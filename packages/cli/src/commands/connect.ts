@@ -7,10 +7,18 @@ import type { Output } from "../output/output.js";
 import { type Environment, resolveConnection } from "../settings/connection.js";
 import type { GlobalFlags } from "./options.js";
 
-export async function connect(flags: GlobalFlags, environment: Environment, output: Output): Promise<DeepsetCloud> {
+/** `enteredApiKey`: the key `dcloud login` checks, used instead of any other. */
+export async function connect(
+  flags: GlobalFlags,
+  environment: Environment,
+  output: Output,
+  enteredApiKey?: string,
+): Promise<DeepsetCloud> {
   // A malformed proxy URL is a usage error (exit 2), found before the API key is looked for.
   const proxy = readProxySettings(environment.env);
-  const settings = await resolveConnection(flags, environment, (message) => output.debug(message));
+  const settings = await resolveConnection({ ...flags, enteredApiKey }, environment, (message) =>
+    output.debug(message),
+  );
   output.hideSecret(settings.apiKey.value);
   const fetch = await fetchFor(proxy, settings.baseUrl.value, (message) => output.debug(message));
   return createDeepsetCloud({

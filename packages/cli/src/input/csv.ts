@@ -11,6 +11,9 @@ import { isEmptyRow, type RawRow } from "../rows/raw.js";
 
 const DELIMITERS = [",", ";", "\t"] as const;
 
+/** Columns a --failed-rows file adds: known, so they draw no warning, and never read. */
+const IGNORED_COLUMNS: readonly string[] = ["outcome", "error"];
+
 export interface CsvOptions {
   /** How messages name the input. */
   label: string;
@@ -96,7 +99,9 @@ function checkHeader(record: string[], delimiter: string, options: CsvOptions): 
         `${options.roleFromFlag ? "" : " (or pass --role for every row)"}; nothing was sent.`,
     );
   }
-  const unknown = names.filter((name) => name && !(FIELDS as readonly string[]).includes(name));
+  const unknown = names.filter(
+    (name) => name && !(FIELDS as readonly string[]).includes(name) && !IGNORED_COLUMNS.includes(name),
+  );
   if (unknown.length > 0) options.onUnknownColumns?.(unknown);
   return names;
 }

@@ -3,7 +3,7 @@
 // --workspace-id / --workspace for empty cells, the field rules, and emails repeated in the
 // input (ignoring case). Workspace names are resolved after every row is checked, with one
 // list of the workspaces (withWorkspaceIds).
-import type { CheckedRow, Problem } from "../rows/checked.js";
+import { type CheckedRow, cellText, type Problem, type TypedRow, typedOfValid } from "../rows/checked.js";
 import type { Field } from "../rows/fields.js";
 import type { RawRow } from "../rows/raw.js";
 import { controlCharacterIn, EMAIL, UUID } from "./rules.js";
@@ -29,7 +29,9 @@ export class RowValidator {
 
   check(row: RawRow): CheckedRow {
     const { line } = row;
-    if (row.unreadable) return { line, email: null, problems: [{ line, field: null, message: row.unreadable }] };
+    if (row.unreadable) {
+      return { line, email: null, typed: this.#typed(row), problems: [{ line, field: null, message: row.unreadable }] };
+    }
     const problems: Problem[] = [];
     const problem = (field: Field, message: string) => problems.push({ line, field, message });
 
@@ -76,12 +78,28 @@ export class RowValidator {
         else problem("email", `${email} is already on line ${this.#firstLine.get(key)}`);
       }
     }
-    if (problems.length > 0) return { line, email: usableEmail, problems, workspaces };
+    if (problems.length > 0) return { line, email: usableEmail, typed: this.#typed(row), problems, workspaces };
     const unique = [...new Set(ids)];
     // IDs are UUIDs by now: a line break cannot be part of one.
     const workspace_ids = unique.length > 0 ? shared(this.#idLists, unique.join("\n"), unique) : undefined;
     const shape = { line, email, given_name, family_name, role: shared(this.#roles, role, role), workspace_ids };
     return workspaces ? { ...shape, workspaces } : shape;
+  }
+
+  /** The row's values as read, with the flags' defaults for empty cells (workspace names after the IDs). */
+  #typed({ fields }: RawRow): TypedRow {
+    const role = cellText(fields.role);
+    const workspaces = [cellText(fields.workspace_ids), cellText(fields.workspaces)].filter((v) => v !== "");
+    const defaults = [...(this.defaults.workspaceIds ?? []), ...(this.defaults.workspaceNames ?? [])];
+    // Blank cells are kept as typed unless a flag fills them.
+    const blank = workspaces.every((v) => v.trim() === "");
+    return {
+      email: cellText(fields.email),
+      given_name: cellText(fields.given_name),
+      family_name: cellText(fields.family_name),
+      role: role.trim() === "" && this.defaults.role?.trim() ? this.defaults.role : role,
+      workspace_ids: (blank && defaults.length > 0 ? defaults : workspaces).join(";"),
+    };
   }
 
   /** CSV gives `a;b`, JSON Lines an array of strings, flags an array; empty is none. */
@@ -130,9 +148,11 @@ export function withWorkspaceIds(
     .map((name): Problem => ({ line: row.line, field: "workspaces", message: unknown(name) }));
   if (row.problems) {
     const problems = [...row.problems.slice(0, at), ...nameProblems, ...row.problems.slice(at)];
-    return { line: row.line, email: row.email, problems };
+    return { line: row.line, email: row.email, typed: row.typed, problems };
   }
-  if (nameProblems.length > 0) return { line: row.line, email: row.email, problems: nameProblems };
+  if (nameProblems.length > 0) {
+    return { line: row.line, email: row.email, typed: typedOfValid(row), problems: nameProblems };
+  }
   const unique = [...new Set([...(row.workspace_ids ?? []), ...names.map((name) => idOf(name) as string)])];
   const { workspaces: _, ...resolved } = row;
   return { ...resolved, workspace_ids: unique.length > 0 ? unique : undefined };

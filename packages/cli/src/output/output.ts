@@ -20,6 +20,8 @@ export interface OutputOptions {
 export interface Stream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width, in columns. */
+  columns?: number;
   /** A Node stream reports a failed write here, after write() returned (process.stdout does). */
   on?(event: "error", listener: (error: Error) => void): unknown;
 }
@@ -107,6 +109,11 @@ export class Output {
   /** A question on stderr, without a line break: the answer is typed after it. */
   ask(text: string): void {
     this.#write("stderr", escapeControl(text));
+  }
+
+  /** Ends the question's line when the answer did not (Ctrl-D at the prompt). */
+  endPrompt(): void {
+    this.#write("stderr", "\n");
   }
 
   /** Part of stdout's one JSON document, written as it is produced (a bulk run's results). */

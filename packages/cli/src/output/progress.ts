@@ -19,14 +19,15 @@ export interface ProgressOptions {
 }
 
 export async function startProgress(output: Output, stream: Stream, options: ProgressOptions): Promise<Progress> {
-  if (output.options.quiet || output.options.json || stream.isTTY !== true || options.total === 0) return NONE;
+  // A run of one row has nothing to show progress of: its result is the next line.
+  if (output.options.quiet || output.options.json || stream.isTTY !== true || options.total <= 1) return NONE;
   const { default: cliProgress } = await import("cli-progress");
   const bars = new cliProgress.MultiBar(
     {
       stream: stream as NodeJS.WritableStream,
       // The rate-limit wait comes early in the line, so a narrow terminal does not cut it off.
       format:
-        "inviting [{bar}] {value}/{total}{waiting} | {invited} invited, {already} already, {failed} failed | {rate}/s",
+        "inviting [{bar}] {value}/{total}{waiting} | {invited} invited, {already} already, {invalid} invalid, {failed} failed | {rate}/s",
       // The bar is cut to the terminal's width, so it never wraps; lines printed above it wrap as they need.
       barsize: 10,
       linewrap: true,
@@ -45,7 +46,8 @@ export async function startProgress(output: Output, stream: Stream, options: Pro
     return {
       invited: s.invited,
       already: s.already_member,
-      failed: s.failed + s.invalid,
+      invalid: s.invalid,
+      failed: s.failed,
       rate: seconds > 0 ? (done / seconds).toFixed(done / seconds >= 10 ? 0 : 1) : "0",
       waiting: until ? ` (rate limited: waiting ${Math.ceil((until - Date.now()) / 1000)} s)` : "",
     };

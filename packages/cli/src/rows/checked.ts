@@ -4,7 +4,7 @@
 // (a role or list of workspace IDs that many rows share is one copy), and the request body
 // made only when it is sent.
 import type { UserInvitation } from "@dcloud/client";
-import type { Field } from "./fields.js";
+import type { Field, SpecField } from "./fields.js";
 
 export interface Problem {
   /** The line where the row starts; null for a user given by flags. */
@@ -40,11 +40,35 @@ export interface InvalidRow {
   line: number | null;
   /** The row's email when it has a usable one, else null. */
   email: string | null;
+  /** Its values as read, for the report and --failed-rows: the row can be fixed and read again. */
+  typed: TypedRow;
   problems: Problem[];
   workspaces?: PendingNames | undefined;
 }
 
 export type CheckedRow = ValidRow | InvalidRow;
+
+/**
+ * A row's values as read (after column mapping), as a CSV row gives them: lists joined with
+ * ";", and the defaults of --role / --workspace-id / --workspace for cells left empty, so a
+ * file of such rows reads back as the same rows without those flags.
+ */
+export type TypedRow = Record<SpecField, string>;
+
+/** A cell's value as text: a list (JSON Lines, flags) joined with ";", other non-text as JSON. */
+export function cellText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.join(";");
+  return JSON.stringify(value);
+}
+
+/** The values a valid row is sent with, as a CSV row gives them. */
+export function typedOfValid(row: ValidRow): TypedRow {
+  const { email, given_name, family_name, role } = row;
+  const ids = [...(row.workspace_ids ?? []), ...(row.workspaces?.names ?? [])];
+  return { email, given_name, family_name, role, workspace_ids: ids.join(";") };
+}
 
 /** The body of the row's request, in the spec's field order. */
 export function invitationOf(row: ValidRow): UserInvitation {

@@ -3,6 +3,7 @@
 
 /** The invitation's fields, in the spec's names. */
 export const SPEC_FIELDS = ["email", "given_name", "family_name", "role", "workspace_ids"] as const;
+export type SpecField = (typeof SPEC_FIELDS)[number];
 
 /** Every field a row may have. */
 export const FIELDS = [...SPEC_FIELDS, "workspaces"] as const;

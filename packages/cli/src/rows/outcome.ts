@@ -15,9 +15,15 @@ export interface InviteRow {
   attempts: number;
   request_id: string | null;
   error: ErrorReport | null;
+  /** A warning about a row that is done: an existing member asked into workspaces keeps the access they had. */
+  note?: string;
   /** Set on a row an earlier run finished (--resume): its outcome comes from the report. */
   resumed?: true;
 }
+
+/** The note on an existing member whose row asked for workspaces: the API does not change their access. */
+export const WORKSPACES_NOT_CHANGED =
+  "already a member: their workspace access was not changed (the workspaces asked for were not given)";
 
 /** Where a run sends its invitations. */
 export interface Destination {

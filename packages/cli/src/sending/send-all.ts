@@ -5,6 +5,7 @@
 // at once.
 import type { DeepsetCloud } from "@dcloud/client";
 import pLimit from "p-limit";
+import { escapeControl } from "../output/escape.js";
 import type { CheckedRow } from "../rows/checked.js";
 import type { InviteRow, StopReason } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";
@@ -61,7 +62,8 @@ export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | n
       run.onOutcome(
         {
           line: row.line,
-          email: row.email ?? "",
+          // As typed, never blank: the person reading the report must know which row it was.
+          email: row.email ?? escapeControl(row.typed.email),
           status: "invalid",
           http_status: null,
           attempts: 0,

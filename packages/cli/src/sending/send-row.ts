@@ -13,7 +13,7 @@ import {
 } from "@dcloud/client";
 import { describeError } from "../errors.js";
 import { invitationOf, type ValidRow } from "../rows/checked.js";
-import { type InviteRow, type StopReason, stopReasonOf } from "../rows/outcome.js";
+import { type InviteRow, type StopReason, stopReasonOf, WORKSPACES_NOT_CHANGED } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";
 
 export interface RowSent {
@@ -53,6 +53,9 @@ export async function sendRow(
         attempts: error.attempts,
         request_id: error.requestId ?? null,
         error: null,
+        // An existing member keeps the workspace access they had: say so rather than exit 0 in
+        // silence — unless the 409 may answer this call's own lost invitation, workspaces and all.
+        ...(!error.afterRetry && row.workspace_ids?.length ? { note: WORKSPACES_NOT_CHANGED } : {}),
       });
     }
     if (error instanceof AbortError) {

@@ -9,6 +9,8 @@ import { envFilePath, readEnvFile } from "./env-file.js";
 import type { Setting } from "./setting.js";
 
 export interface ConnectionFlags {
+  /** Not a flag: the key `dcloud login` was given, which it checks before saving. */
+  enteredApiKey?: string | undefined;
   apiUrl?: string | undefined;
   region?: Region | undefined;
   apiKeyFile?: string | undefined;
@@ -38,7 +40,7 @@ export async function resolveConnection(
   note: (message: string) => void = () => {},
 ): Promise<ConnectionSettings> {
   // The .env file is read at most once, and only if a setting falls through to it.
-  const envFile = once(() => readEnvFile(envFilePath(environment.home)));
+  const envFile = once(() => readEnvFile(envFilePath(environment.home), environment.env));
   const allowInsecureHttp = flags.allowInsecureHttp ?? false;
   const baseUrl = resolveBaseUrl({
     apiUrl: flags.apiUrl,
@@ -46,9 +48,11 @@ export async function resolveConnection(
     env: environment.env,
     envFile,
     allowInsecureHttp,
+    note,
   });
   note(`base URL ${baseUrl.value} (from ${baseUrl.source})`);
   const apiKey = await resolveApiKey({
+    entered: flags.enteredApiKey,
     apiKeyFile: flags.apiKeyFile,
     env: environment.env,
     envFile,

@@ -70,16 +70,16 @@ it("a signal as the run ends never kills it: exit 0 or 130, and the copy of stdi
         stdio: ["pipe", "pipe", "pipe"],
       },
     );
-    child.stdin.end(usersCsv(1).replace("user1@", `user${delayMs}-${signal}@`));
+    const email = `user${delayMs}-${signal.toLowerCase()}@example.com`;
+    child.stdin.end(usersCsv(1).replace("user1@example.com", email));
     child.stdout.resume();
     child.stderr.resume();
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.on("close", (code, sig) => resolve({ code, signal: sig })),
     );
-    const posts = server.posts.length;
-    // Sent after the row's answer: while the run finishes, prints its document and exits.
+    // Sent after this run's row reached the server: while the run finishes, prints its document and exits.
     const answered = (async () => {
-      while (server.posts.length === posts) await new Promise((r) => setTimeout(r, 2));
+      while (!server.posts.some((p) => p.email === email)) await new Promise((r) => setTimeout(r, 2));
     })();
     await Promise.race([answered, exited]);
     setTimeout(() => child.kill(signal), delayMs);

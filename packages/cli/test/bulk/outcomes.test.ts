@@ -133,9 +133,10 @@ describe("a bulk run", () => {
     const { api, result, lines } = await bulk(csv, ["--skip-invalid"]);
     expect(result.code).toBe(1);
     expect(api.applied.size).toBe(2);
+    // An invalid row keeps its email as typed: the report says which row it was.
     expect(lines.find((l) => l.line === 4)).toMatchObject({
       status: "invalid",
-      email: "",
+      email: "bad-email",
       attempts: 0,
       error: { code: "invalid_input", message: 'email: "bad-email" is not a valid email address' },
     });

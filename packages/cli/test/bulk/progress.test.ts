@@ -44,7 +44,7 @@ describe("progress", () => {
     });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: it strips the terminal's escape sequences.
     const text = stdout.replace(/\x1b(?:\[[0-9;?]*[A-Za-z]|[78])/g, "");
-    expect(text).toMatch(/inviting \[.*\] \d+\/20 \| \d+ invited, 0 already, 0 failed \| [\d.]+\/s/);
+    expect(text).toMatch(/inviting \[.*\] \d+\/20 \| \d+ invited, 0 already, 0 invalid, 0 failed \| [\d.]+\/s/);
     // On a terminal the summary is in colour.
     expect(stdout).toContain("\x1b[32minvited");
     expect(text).toMatch(/invited\s+20/);

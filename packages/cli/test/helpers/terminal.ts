@@ -22,11 +22,18 @@ export interface TerminalRun {
   env?: Record<string, string>;
   /** Typed once the screen shows `when` (e.g. an answer to a question). */
   type?: { when: string; text: string };
+  /** Piped into the CLI's stdin (`cat FILE | dcloud …`): the terminal is then only its /dev/tty. */
+  pipeFrom?: string;
+  /** The terminal's width (default COLUMNS). */
+  columns?: number;
 }
 
 export async function runOnTerminal(args: string[], home: string, options: TerminalRun = {}): Promise<Screen> {
-  const command = [process.execPath, CLI_PATH, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
-  const child = spawn("script", ["-qefc", `stty cols ${COLUMNS} rows ${ROWS}; exec ${command}`, "/dev/null"], {
+  const quote = (a: string) => `'${a.replaceAll("'", "'\\''")}'`;
+  const command = [process.execPath, CLI_PATH, ...args].map(quote).join(" ");
+  const run = options.pipeFrom === undefined ? `exec ${command}` : `cat ${quote(options.pipeFrom)} | ${command}`;
+  const columns = options.columns ?? COLUMNS;
+  const child = spawn("script", ["-qefc", `stty cols ${columns} rows ${ROWS}; ${run}`, "/dev/null"], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: home,
@@ -38,7 +45,7 @@ export async function runOnTerminal(args: string[], home: string, options: Termi
     },
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const term = new xterm.Terminal({ cols: COLUMNS, rows: ROWS, scrollback: 1000, allowProposedApi: true });
+  const term = new xterm.Terminal({ cols: columns, rows: ROWS, scrollback: 1000, allowProposedApi: true });
   const titles: string[] = [];
   term.onTitleChange((title) => titles.push(title));
   let raw = "";

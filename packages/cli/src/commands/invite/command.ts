@@ -1,6 +1,8 @@
 // `dcloud invite`: one user given by flags, or many from --file (CSV or JSON Lines). This
 // file declares the command (its flags, help text and examples); run.ts runs it.
+
 import { Option } from "@commander-js/extra-typings";
+import { helpText } from "../command.js";
 import { collect, type Program, single, wholeNumber } from "../options.js";
 
 const MAX_CONCURRENCY = 64;
@@ -77,11 +79,17 @@ export function declareInvite(program: Program) {
         "with --file: append one JSON line per row as soon as its outcome is known",
       ).argParser(single("--report")),
     )
+    .addOption(
+      new Option(
+        "--failed-rows <path>",
+        "with --file: when the run ends, write the rows not done (invalid, failed, not attempted) as a CSV that --file takes back",
+      ).argParser(single("--failed-rows")),
+    )
     .option("--resume", "with --report: skip rows the report already has as invited or already a member")
     .option("--dry-run", "with --file: check every row and show what would be sent; send nothing")
     .option("--skip-invalid", "with --file: invite the valid rows and report the invalid ones, instead of stopping")
-    .option("--yes", "with --file: do not ask before sending (nothing is asked without a terminal anyway)")
-    .addHelpText("after", EXAMPLES);
+    .option("--yes", "do not ask before sending a file's rows (nothing is asked without a terminal anyway)")
+    .addHelpText("after", helpText(EXAMPLES));
 }
 
 export type InviteDeclared = ReturnType<typeof declareInvite>;

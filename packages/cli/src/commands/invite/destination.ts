@@ -14,11 +14,17 @@ export interface Bound {
   destination: Destination;
   /** GET /api/v1/me, asked once at most. */
   me: () => Promise<UserMe>;
+  /** True once /me has been asked (for the organization, say). */
+  meAsked: () => boolean;
 }
 
 export async function destinationOf({ options, earlier }: Read, { output, env, client }: Stage): Promise<Bound> {
   const dc = await client();
-  const me = once(() => dc.getMe());
+  let asked = false;
+  const me = once(() => {
+    asked = true;
+    return dc.getMe();
+  });
   const organization = await resolveOrganizationId({ org: options.org, env, lookUpMe: me });
   output.debug(`organization ${organization.value} (from ${organization.source})`);
   const destination: Destination = { organization_id: organization.value, api_url: dc.baseUrl };
@@ -30,5 +36,5 @@ export async function destinationOf({ options, earlier }: Read, { output, env, c
       );
     }
   }
-  return { client: dc, destination, me };
+  return { client: dc, destination, me, meAsked: () => asked };
 }

@@ -12,6 +12,7 @@ import type { CheckedRow } from "../../rows/checked.js";
 import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
 import type { CommandContext } from "../act.js";
+import type { NotDone } from "./failed-rows.js";
 import type { ResultsPrinter } from "./results.js";
 
 /** What the flags ask for, checked. */
@@ -25,6 +26,8 @@ export interface InviteOptions {
   org: string | undefined;
   concurrency: number;
   report: string | undefined;
+  /** --failed-rows: where the rows not done are written when the run ends. */
+  failedRows: string | undefined;
   resume: boolean;
   dryRun: boolean;
   skipInvalid: boolean;
@@ -61,6 +64,8 @@ export interface Resolved extends Read {
 export interface Confirmed extends Resolved {
   client: DeepsetCloud;
   destination: Destination;
+  /** How text output names the organization: its name with its ID when /me gives it, else the ID. */
+  organizationLabel: string;
 }
 
 /** send: every row's outcome, printed as it came and counted. */
@@ -70,6 +75,8 @@ export interface Sent extends Confirmed {
   /** Rows an earlier run had finished (--resume). */
   resumed: number;
   printer: ResultsPrinter;
+  /** The rows not done, for --failed-rows. */
+  notDone: NotDone;
   /** Outcomes the report could not take (it failed): printed, and in the --json document. */
   unrecorded: InviteRow[];
   /** A report line could not be written. */

@@ -4,9 +4,9 @@
 // whole at the end (the rows wait in results-spool.ts meanwhile), so a run stopped at once
 // leaves either the whole document or nothing. Rows whose outcome the report could not take
 // are printed on stderr, and under --json are also the document's `unrecorded`.
-import { hintFor } from "../../errors.js";
+import { type ErrorCode, hintFor } from "../../errors.js";
 import type { Output } from "../../output/output.js";
-import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
+import { type Destination, type InviteRow, type StopReason, type Summary, stopReasonOf } from "../../rows/outcome.js";
 import type { OutcomeNotes } from "../../sending/send-all.js";
 import { ResultsSpool } from "./results-spool.js";
 
@@ -15,6 +15,8 @@ export interface RunNotes {
   /** Rows an earlier run had finished (--resume). */
   resumed: number;
   report: string | undefined;
+  /** --failed-rows: where the rows not done were written. */
+  failedRows: string | undefined;
   /** Rows whose outcome is not in the report (it could not be written). */
   unrecorded: InviteRow[];
 }
@@ -24,21 +26,30 @@ export class ResultsPrinter {
   /** A single invitation given by flags: its outcome is the result, not a table. */
   readonly #single: boolean;
   readonly #destination: Destination;
+  /** How the organization is named: its name and ID when known, else the ID. */
+  readonly #organization: string;
+  /** The error code of the row whose 401/403/402 stopped the run, for its hint. */
+  #stopCode: ErrorCode | undefined;
   #spool: ResultsSpool | undefined;
 
-  private constructor(output: Output, single: boolean, destination: Destination) {
+  private constructor(output: Output, single: boolean, destination: Destination, organization: string) {
     this.#output = output;
     this.#single = single;
     this.#destination = destination;
+    this.#organization = organization;
   }
 
-  static async start(output: Output, options: { single: boolean; destination: Destination }): Promise<ResultsPrinter> {
-    const printer = new ResultsPrinter(output, options.single, options.destination);
+  static async start(
+    output: Output,
+    options: { single: boolean; destination: Destination; organization: string },
+  ): Promise<ResultsPrinter> {
+    const printer = new ResultsPrinter(output, options.single, options.destination, options.organization);
     if (output.options.json) printer.#spool = await ResultsSpool.open();
     return printer;
   }
 
   row(row: InviteRow, how: OutcomeNotes): void {
+    if (row.error && stopReasonOf(row)) this.#stopCode ??= row.error.code;
     if (this.#spool) {
       // The rows of the document are the report's lines.
       this.#spool.add(row.line, JSON.stringify(this.#asLine(row)));
@@ -49,13 +60,14 @@ export class ResultsPrinter {
     const { out } = this.#output;
     const where = row.line === null ? "" : `line ${row.line}: `;
     if (row.status === "invited" && this.#single) {
-      this.#output.line(
-        `${out.green("invited")}         ${row.email} to organization ${this.#destination.organization_id}`,
-      );
+      this.#output.line(`${out.green("invited")}         ${row.email} to organization ${this.#organization}`);
     } else if (row.status === "already_member" && this.#single) {
       this.#output.line(
-        `${out.yellow("already member")}  ${row.email} already belongs to organization ${this.#destination.organization_id}`,
+        `${out.yellow("already member")}  ${row.email} already belongs to organization ${this.#organization}`,
       );
+    }
+    if (row.status === "already_member" && row.note) {
+      this.#output.warn(`${where}${row.email}: ${row.note}`);
     } else if (row.status === "failed") {
       const requestId = row.request_id ? ` (request id ${row.request_id})` : "";
       this.#output.error(`${where}could not invite ${row.email}: ${row.error?.message ?? "failed"}${requestId}`);
@@ -82,7 +94,10 @@ export class ResultsPrinter {
       );
       return;
     }
-    if (!this.#single) this.#table(summary, notes);
+    if (!this.#single) {
+      this.#table(summary, notes);
+      this.#rerunHint(summary, notes);
+    }
     if (notes.stoppedBy === "write_failed" || notes.stoppedBy === "unreachable") {
       const why =
         notes.stoppedBy === "write_failed"
@@ -94,11 +109,11 @@ export class ResultsPrinter {
         "interrupted: no request was started after it; run again with --resume (and the same --report) to finish.",
       );
     } else if (notes.stoppedBy) {
-      const hint = hintFor(notes.stoppedBy === "auth" ? "authentication" : "payment_required");
+      const code = this.#stopCode ?? (notes.stoppedBy === "auth" ? "authentication" : "payment_required");
+      const hint = hintFor(code);
       if (!this.#single) {
-        this.#output.error(
-          `the run stopped at the first ${notes.stoppedBy === "auth" ? "401/403" : "402"}; the rows after it were not sent.`,
-        );
+        const status = { permission_denied: "403", authentication: "401", payment_required: "402" }[code as string];
+        this.#output.error(`the run stopped at the first ${status ?? "401/403"}; the rows after it were not sent.`);
         if (hint) this.#output.hint(hint);
       }
     }
@@ -123,11 +138,33 @@ export class ResultsPrinter {
       ["failed", summary.failed, out.red],
       ["not attempted", summary.not_attempted, out.dim],
     ];
-    this.#output.line(`organization ${this.#destination.organization_id}`);
+    this.#output.line(`organization ${this.#organization}`);
     for (const [name, count, paint] of rows)
       this.#output.line(`  ${paint(name.padEnd(15))} ${String(count).padStart(7)}`);
     if (notes.resumed > 0) this.#output.line(`  (${notes.resumed} of these were done by an earlier run: --resume)`);
     if (notes.report) this.#output.line(`report: ${notes.report}`);
+    if (notes.failedRows) this.#output.line(`rows not done: ${notes.failedRows}`);
+  }
+
+  /** After failures: how to run again just the rows that are not done. */
+  #rerunHint(summary: Summary, notes: RunNotes): void {
+    const notDone = summary.invalid + summary.failed + summary.not_attempted;
+    if (notDone === 0) return;
+    const rows = `${notDone} ${notDone === 1 ? "row" : "rows"}`;
+    if (notes.failedRows) {
+      this.#output.hint(
+        `the ${rows} not done are in ${notes.failedRows}: fix them, then run just those with ` +
+          `dcloud invite --file ${notes.failedRows} (and the same options).`,
+      );
+      return;
+    }
+    const resume = notes.report
+      ? `run again with --resume and the same --report to send only the rows not done`
+      : "or pass --report PATH and later --resume to send only the rows not done";
+    this.#output.hint(
+      `to run just the ${rows} not done, pass --failed-rows PATH: it writes them as a CSV that ` +
+        `dcloud invite --file takes back; ${notes.report ? `or ${resume}` : resume}.`,
+    );
   }
 }
 

@@ -55,6 +55,7 @@ function optionsOf(flags: InviteFlags): InviteOptions {
     org: flags.org,
     concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY,
     report: flags.report,
+    failedRows: flags.failedRows,
     resume: flags.resume === true,
     dryRun: flags.dryRun === true,
     skipInvalid: flags.skipInvalid === true,
@@ -70,7 +71,7 @@ function checkCombination(flags: InviteFlags): void {
     "--dry-run": flags.dryRun,
     "--skip-invalid": flags.skipInvalid,
     "--concurrency": flags.concurrency,
-    "--yes": flags.yes,
+    "--failed-rows": flags.failedRows,
   };
   if (flags.file === undefined) {
     const used = Object.entries(fileOnly)
@@ -99,6 +100,8 @@ function checkCombination(flags: InviteFlags): void {
     .map(([name]) => name);
   if (used.length > 0)
     throw new CliError("usage", `${used.join(", ")} cannot be combined with --file: the file gives each user.`);
+  if (flags.dryRun && flags.failedRows !== undefined)
+    throw new CliError("usage", "--dry-run sends nothing, so no row can fail: --failed-rows has nothing to write.");
   if (flags.resume && flags.report === undefined)
     throw new CliError("usage", "--resume needs --report PATH: the report says which rows are done.");
   if (flags.file === "-" && flags.apiKeyFile === "-")

@@ -8,6 +8,7 @@ import { startProgress } from "../../output/progress.js";
 import { ReportWriter } from "../../report/report.js";
 import { emptySummary } from "../../rows/outcome.js";
 import { sendAll } from "../../sending/send-all.js";
+import { type NotDone, noteNotDone } from "./failed-rows.js";
 import type { Confirmed, Sent, Stage } from "./plan.js";
 import { ResultsPrinter } from "./results.js";
 
@@ -25,7 +26,12 @@ export async function send(plan: Confirmed, { output, runtime, interruption }: S
     if (failure.stream === "stdout") interruption.request(undefined, "stdout_failed");
   });
   interruption.startSending(() => report?.flush());
-  const printer = await ResultsPrinter.start(output, { single: input.format === "flags", destination });
+  const printer = await ResultsPrinter.start(output, {
+    single: input.format === "flags",
+    destination,
+    organization: plan.organizationLabel,
+  });
+  const notDone: NotDone = new Map();
   const progress = await startProgress(output, runtime.stderr, {
     total: rows.length,
     pausedUntil: () => client.rateLimitedUntil,
@@ -45,6 +51,7 @@ export async function send(plan: Confirmed, { output, runtime, interruption }: S
         if (how.resumed) resumed++;
         else report?.write(row);
         summary[row.status]++;
+        if (options.failedRows) noteNotDone(notDone, row);
         printer.row(row, how);
         progress.tick(summary);
       },
@@ -58,6 +65,7 @@ export async function send(plan: Confirmed, { output, runtime, interruption }: S
       stoppedBy,
       resumed,
       printer,
+      notDone,
       unrecorded: failure?.unwritten ?? [],
       reportFailed: !!failure,
     };

@@ -1,5 +1,6 @@
 // `dcloud workspaces`: the workspaces the API key can see, by name and ID — the names that
 // `dcloud invite --workspace NAME` takes.
+import { helpText } from "../command.js";
 import type { Program } from "../options.js";
 
 const EXAMPLES = `
@@ -14,7 +15,7 @@ export function declareWorkspaces(program: Program) {
   return program
     .command("workspaces")
     .description("list the workspaces the API key can see, with their IDs")
-    .addHelpText("after", EXAMPLES);
+    .addHelpText("after", helpText(EXAMPLES));
 }
 
 export type WorkspacesDeclared = ReturnType<typeof declareWorkspaces>;
