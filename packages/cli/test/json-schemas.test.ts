@@ -236,11 +236,8 @@ describe("invite --json, validated against schemas/invite.schema.json", () => {
     expectAccounted(documentOf("invite", result.stdout) as InviteDocument);
   });
 
-  // The contract the schema states beyond one document's shape that the invite run does not
-  // keep yet: both belong to the run-integrity work (issue 20: the send and finish stages,
-  // results in input order, resumed rows). When one lands, its test here starts failing and
-  // the marker comes off.
-  it.fails("results come in input order, by line (issue 20, send/finish stages: today in completion order)", async () => {
+  // The contract the schema states beyond one document's shape: results in input order, resumed rows marked.
+  it("results come in input order, by line", async () => {
     const server = await startServer(OK_ROUTES);
     const home = await folder();
     const file = await csv(home, PEOPLE);
@@ -249,7 +246,7 @@ describe("invite --json, validated against schemas/invite.schema.json", () => {
     expect(document.results.map((r) => r.line)).toEqual([2, 3, 4]);
   });
 
-  it.fails("a row an earlier run finished carries resumed: true (issue 20, resume: not marked today)", async () => {
+  it("a row an earlier run finished carries resumed: true", async () => {
     const server = await startServer(OK_ROUTES);
     const home = await folder();
     const file = await csv(home, PEOPLE.replace("not-an-email", "bob@example.com"));
@@ -267,6 +264,18 @@ describe("invite --json, validated against schemas/invite.schema.json", () => {
     await runCli(args, { env, home });
     const document = documentOf("invite", (await runCli([...args, "--resume", "--json"], { env, home })).stdout);
     expect((document as InviteDocument).results.map((r) => r.resumed)).toEqual([true, true, true]);
+  });
+
+  it("a report that cannot be written: the outcomes it lacks are the document's unrecorded", async () => {
+    const server = await startServer(OK_ROUTES);
+    const home = await folder();
+    const file = await csv(home, PEOPLE.replace("not-an-email", "bob@example.com"));
+    const args = ["invite", "--file", file, "--org", ORG_ID, "--api-url", server.url, "--report", "/dev/full"];
+    const result = await runCli([...args, "--json"], { env, home });
+    expect(result.code).toBe(1);
+    const document = documentOf("invite", result.stdout) as InviteDocument & { unrecorded: unknown[] };
+    expectAccounted(document);
+    expect(document.unrecorded).toHaveLength(3);
   });
 
   it("an existing member asked into a workspace gets a note", async () => {

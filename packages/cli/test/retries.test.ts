@@ -31,10 +31,10 @@ describe("retries", () => {
     });
   });
 
-  it("a 503 then 409: the earlier attempt may have invited, so the row counts as invited", async () => {
+  it("a 503 then 409: already_member (invited only on a 201), done for --resume, exit 0", async () => {
     const { result, json } = await invite([busy, { status: 409 }]);
     expect(result.code).toBe(0);
-    expect(json.results[0]).toMatchObject({ status: "invited", http_status: 409, attempts: 2 });
+    expect(json.results[0]).toMatchObject({ status: "already_member", http_status: 409, attempts: 2 });
   });
 
   it("retries run out: failed after 1 + --max-retries attempts, exit 1", async () => {

@@ -2,9 +2,12 @@
 // or exactly one JSON document under --json); stderr carries errors, hints and --debug lines.
 // Every human line is one line: control characters in it (from the server or the input
 // file) are escaped. While a progress display holds the bottom of the terminal, lines for
-// stderr go above it, so nothing on the screen is overwritten or mixed.
+// stderr go above it, so nothing on the screen is overwritten or mixed. A stream that fails
+// (a full disk under `> /dev/full`) is reported once on stderr and kept as `failure` for the
+// caller to decide the exit code; a closed pipe (`| head`) is no failure: it is left alone.
 import { escapeControl } from "./escape.js";
 import { createStyle, type Style, useColor } from "./style.js";
+import { describeWriteError } from "./write-error.js";
 
 export interface OutputOptions {
   json: boolean;
@@ -19,7 +22,20 @@ export interface Stream {
   isTTY?: boolean;
   /** A terminal's width, in columns. */
   columns?: number;
+  /** A Node stream reports a failed write here, after write() returned (process.stdout does). */
+  on?(event: "error", listener: (error: Error) => void): unknown;
 }
+
+/** A standard stream that could not be written (anything but a closed pipe). */
+export interface StreamFailure {
+  stream: "stdout" | "stderr";
+  /** ENOSPC, EIO, …; "unknown" when the error has no code. */
+  code: string;
+  /** The line printed on stderr (when stdout failed), without the "error:" prefix. */
+  message: string;
+}
+
+const CLOSED = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
 
 export class Output {
   readonly out: Style;
@@ -27,6 +43,10 @@ export class Output {
   #secret: string | undefined;
   /** Set while a progress display is drawn: it prints stderr lines above itself. */
   #above: ((line: string) => void) | undefined;
+  #failure: StreamFailure | undefined;
+  readonly #failureListeners: ((failure: StreamFailure) => void)[] = [];
+  /** Streams that failed or were closed: nothing more is written to them. */
+  readonly #gone = new Set<"stdout" | "stderr">();
 
   constructor(
     readonly options: OutputOptions,
@@ -35,6 +55,23 @@ export class Output {
   ) {
     this.out = createStyle(useColor(streams.stdout, options.color, env));
     this.err = createStyle(useColor(streams.stderr, options.color, env));
+    for (const name of ["stdout", "stderr"] as const) {
+      streams[name].on?.("error", (error) => this.#streamFailed(name, error));
+    }
+  }
+
+  /**
+   * The first failure to write stdout or stderr (a closed pipe is none), once it has happened.
+   * Writes fail after write() returns, so a caller checks this when its output is done
+   * (and after stdout drained) to end with exit 1.
+   */
+  get failure(): StreamFailure | undefined {
+    return this.#failure;
+  }
+
+  /** Calls `listener` once, when stdout or stderr first fails (not for a closed pipe): a run stops as on Ctrl-C. */
+  onFailure(listener: (failure: StreamFailure) => void): void {
+    this.#failureListeners.push(listener);
   }
 
   /**
@@ -103,6 +140,23 @@ export class Output {
   }
 
   #write(stream: "stdout" | "stderr", text: string): void {
+    if (this.#gone.has(stream)) return;
     this.streams[stream].write(this.#redact(text));
+  }
+
+  #streamFailed(stream: "stdout" | "stderr", error: Error): void {
+    if (this.#gone.has(stream)) return;
+    this.#gone.add(stream);
+    const { code } = error as NodeJS.ErrnoException;
+    if (code && CLOSED.has(code)) return;
+    if (this.#failure) return;
+    const name = stream === "stdout" ? "standard output" : "standard error";
+    this.#failure = {
+      stream,
+      code: code ?? "unknown",
+      message: `cannot write to ${name}: ${describeWriteError(error)}; the output is incomplete.`,
+    };
+    if (stream === "stdout") this.error(this.#failure.message);
+    for (const listener of this.#failureListeners) listener(this.#failure);
   }
 }

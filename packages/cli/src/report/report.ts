@@ -4,24 +4,55 @@
 // of the event loop go out together in a single write() to a file opened for appending (one
 // system call per turn, not per row), so a killed process loses at most that turn's lines —
 // rows a resumed run sends again and the API answers 409 — and leaves at most one torn last
-// line, which reading ignores and writing first terminates.
+// line, which reading ignores and writing first terminates. A write that fails (disk full, a
+// file size limit, an I/O error) never throws from the timer: it is recorded with the rows it
+// could not write, so the run can stop as on Ctrl-C and print them.
 import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { CliError } from "../errors.js";
+import { describeWriteError } from "../output/write-error.js";
 import { type Destination, type InviteRow, isDone, type ReportLine } from "../rows/outcome.js";
+
+/** Why the report stopped taking lines, and the rows it could not record. */
+export interface ReportFailure {
+  /** The system's error code: ENOSPC (disk full), EFBIG (file too large), EIO, EACCES, …; "unknown" when there is none. */
+  code: string;
+  /** One line for the user, naming the report and the cause; never a stack trace. */
+  message: string;
+  /**
+   * The rows whose line is not in the report, in the order they were given: those of the write
+   * that failed (a line cut off part-way counts as not written) and every row given since.
+   * Grows as rows keep coming; the run prints them, since a later --resume cannot know them.
+   */
+  unwritten: InviteRow[];
+}
+
+export interface ReportWriterOptions {
+  /**
+   * Called once, when the first write fails (from the timer that flushes, or from flush() or
+   * close()); the run stops as on Ctrl-C. Must not throw. Later rows still land in `unwritten`.
+   */
+  onFailure?(failure: ReportFailure): void;
+}
 
 export class ReportWriter {
   readonly #fd: number;
+  readonly #path: string;
   readonly #destination: Destination;
-  #pending = "";
+  readonly #onFailure: ((failure: ReportFailure) => void) | undefined;
+  #pending: { row: InviteRow; text: string }[] = [];
   #scheduled: NodeJS.Immediate | undefined;
+  #failure: ReportFailure | undefined;
+  #closed = false;
 
-  private constructor(fd: number, destination: Destination) {
+  private constructor(fd: number, path: string, destination: Destination, options: ReportWriterOptions) {
     this.#fd = fd;
+    this.#path = path;
     this.#destination = destination;
+    this.#onFailure = options.onFailure;
   }
 
-  static open(path: string, destination: Destination): ReportWriter {
+  static open(path: string, destination: Destination, options: ReportWriterOptions = {}): ReportWriter {
     let fd: number;
     try {
       fd = openSync(path, "a+");
@@ -31,36 +62,91 @@ export class ReportWriter {
         `Cannot write --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
     }
+    const writer = new ReportWriter(fd, path, destination, options);
     // A run killed mid-write may have left a torn last line: end it, so the next line stands alone.
-    const { size } = fstatSync(fd);
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      readSync(fd, last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) writeSync(fd, "\n");
+    // Nothing is sent yet, so a report that cannot take even this is an error before the run.
+    try {
+      const { size } = fstatSync(fd);
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        readSync(fd, last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) writeSync(fd, "\n");
+      }
+    } catch (error) {
+      closeSync(fd);
+      throw new CliError("usage", `Cannot write --report ${path}: ${describeWriteError(error)}`);
     }
-    return new ReportWriter(fd, destination);
+    return writer;
+  }
+
+  /** Set once a write has failed; from then on nothing more is written and rows go to `unwritten`. */
+  get failure(): ReportFailure | undefined {
+    return this.#failure;
   }
 
   write(row: InviteRow): void {
+    if (this.#failure) {
+      this.#failure.unwritten.push(row);
+      return;
+    }
     const line: ReportLine = { ...row, ...this.#destination };
-    this.#pending += `${JSON.stringify(line)}\n`;
+    this.#pending.push({ row, text: JSON.stringify(line) });
     this.#scheduled ??= setImmediate(() => this.flush());
   }
 
-  /** Writes the lines not yet written; called at the end of each event-loop turn, on close, and before a forced exit. */
+  /**
+   * Writes the lines not yet written; called at the end of each event-loop turn, on close, and
+   * before a forced exit. Never throws: a failed write becomes `failure` (and `onFailure`).
+   */
   flush(): void {
     if (this.#scheduled) clearImmediate(this.#scheduled);
     this.#scheduled = undefined;
-    if (!this.#pending) return;
-    const bytes = Buffer.from(this.#pending);
-    this.#pending = "";
-    // write() may take less than it is given (a full disk throws instead); the rest follows.
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.#fd, bytes, done);
+    if (this.#pending.length === 0 || this.#failure) return;
+    const batch = this.#pending;
+    this.#pending = [];
+    const bytes = Buffer.from(batch.map(({ text }) => `${text}\n`).join(""));
+    let done = 0;
+    try {
+      // write() may take less than it is given (a full disk throws instead); the rest follows.
+      while (done < bytes.length) done += writeSync(this.#fd, bytes, done);
+    } catch (error) {
+      // A row is recorded when its whole JSON text reached the file: reading takes such a line
+      // even without its line break. The first row cut short, and all after it, are not.
+      let end = 0;
+      let recorded = 0;
+      for (const { text } of batch) {
+        end += Buffer.byteLength(text);
+        if (end > done) break;
+        recorded++;
+        end += 1;
+      }
+      this.#fail(
+        error,
+        batch.slice(recorded).map(({ row }) => row),
+      );
+    }
   }
 
+  /** Flushes and closes the file. Never throws: a failure to close is recorded like a failed write. */
   close(): void {
+    if (this.#closed) return;
     this.flush();
-    closeSync(this.#fd);
+    this.#closed = true;
+    try {
+      closeSync(this.#fd);
+    } catch (error) {
+      if (!this.#failure) this.#fail(error, []);
+    }
+  }
+
+  #fail(error: unknown, unwritten: InviteRow[]): void {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown";
+    this.#failure = {
+      code,
+      message: `cannot write the report ${this.#path}: ${describeWriteError(error)}`,
+      unwritten,
+    };
+    this.#onFailure?.(this.#failure);
   }
 }
 

@@ -17,6 +17,8 @@ export interface InviteRow {
   error: ErrorReport | null;
   /** A warning about a row that is done: an existing member asked into workspaces keeps the access they had. */
   note?: string;
+  /** Set on a row an earlier run finished (--resume): its outcome comes from the report. */
+  resumed?: true;
 }
 
 /** The note on an existing member whose row asked for workspaces: the API does not change their access. */
@@ -43,8 +45,12 @@ export function isDone(status: string): boolean {
   return status === "invited" || status === "already_member";
 }
 
-/** Why a run stopped before its end: a 402, a 401/403, or the user's Ctrl-C. */
-export type StopReason = "payment_required" | "auth" | "interrupted";
+/**
+ * Why a run stopped before its end: a 402; a 401/403; a failure no row can mend (a TLS
+ * certificate the machine does not trust, a proxy refusing the tunnel); the user's Ctrl-C (or
+ * SIGTERM, SIGHUP); or a report line or stdout that could not be written.
+ */
+export type StopReason = "payment_required" | "auth" | "unreachable" | "interrupted" | "write_failed";
 
 /** A 402 or a 401/403 stops a run: every further request would get the same answer. */
 export function stopReasonOf(row: InviteRow): StopReason | null {
@@ -56,11 +62,12 @@ export function stopReasonOf(row: InviteRow): StopReason | null {
 }
 
 /**
- * 130 when interrupted; 3 or 4 when a 402 or a 401/403 stopped the run; otherwise 0 when
- * every row is invited or already a member, else 1.
+ * 130 when a signal stopped the run; 1 when a write failed; 3 or 4 when a 402 or a 401/403
+ * stopped it; otherwise 0 when every row is invited or already a member, else 1.
  */
 export function exitCodeForRun(summary: Summary, stoppedBy: StopReason | null): ExitCode {
   if (stoppedBy === "interrupted") return ExitCode.Interrupted;
+  if (stoppedBy === "write_failed") return ExitCode.Failed;
   if (stoppedBy === "payment_required") return ExitCode.PaymentRequired;
   if (stoppedBy === "auth") return ExitCode.Auth;
   const notDone = summary.invalid + summary.failed + summary.not_attempted;

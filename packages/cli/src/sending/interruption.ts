@@ -1,15 +1,20 @@
-// Ctrl-C (or SIGTERM) during a run, in one place. Before sending there is nothing to wait
-// for: the run quits at once. While sending, the first interrupt stops anything new — no
-// request, no retry — and waits end at once (the client's stopSignal); the requests in flight
-// get up to 5 s to finish, and no longer than they take, then they are aborted (the client's
-// signal). A second interrupt quits at once, after `beforeExit` (the report's last lines).
+// Ctrl-C (SIGINT, SIGTERM, SIGHUP) during a run, in one place. Before sending there is nothing
+// to wait for: the run quits at once. While sending, the first interrupt stops anything new —
+// no request, no retry — and waits end at once (the client's stopSignal); the requests in
+// flight get up to 5 s to finish, and no longer than they take, then they are aborted (the
+// client's signal). A second signal quits at once, after `beforeExit` (the report's last
+// lines). A report line or stdout that cannot be written stops a run the same way; `cause`
+// keeps what stopped it first (exit 130 for a signal, 1 for a failed write).
 import { setMaxListeners } from "node:events";
 import { ExitCode } from "../exit-codes.js";
 
 const GRACE_MS = 5_000;
 
-/** Where the run is: what an interrupt does depends on it. */
+/** Where the run is: what a signal does depends on it. */
 type Phase = "preparing" | "sending" | "stopping";
+
+/** What stopped the run: a signal, the report that could not be written, or stdout. */
+export type InterruptionCause = "signal" | "report_failed" | "stdout_failed";
 
 /** Where interrupts come from, and how to quit at once (the process, or a test's stand-in). */
 export interface InterruptSource {
@@ -21,10 +26,12 @@ export interface InterruptSource {
 export class Interruption {
   /** Aborts on the first interrupt while sending: the client starts no new attempt. */
   readonly #stop = new AbortController();
-  /** Aborts 5 s later: the client cuts what is still in flight. */
+  /** Aborts after the grace period: the client cuts what is still in flight. */
   readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | undefined;
   #phase: Phase = "preparing";
+  #cause: InterruptionCause | undefined;
+  #signalled = false;
   #beforeExit: () => void = () => {};
   readonly #stopListening: () => void;
 
@@ -33,22 +40,21 @@ export class Interruption {
     // Every call in flight listens to both: more than Node's default of 10 is the design, not a leak.
     setMaxListeners(0, this.#stop.signal, this.#abort.signal);
     this.#stopListening = source.onInterrupt(() => {
-      if (this.#phase !== "sending") {
+      // Before sending, or at a second signal: nothing to wait for.
+      if (this.#phase === "preparing" || this.#signalled) {
         this.#beforeExit();
         source.exitNow(ExitCode.Interrupted);
       }
-      this.#phase = "stopping";
-      this.#stop.abort();
-      this.#timer = setTimeout(() => this.#abort.abort(), GRACE_MS);
-      // The grace period never keeps the process alive: when the last request settles, the run ends.
-      this.#timer.unref();
+      this.#signalled = true;
+      if (this.requested) return;
+      this.request(GRACE_MS, "signal");
       warn("interrupted: no new request starts; waiting up to 5 s for those in flight (Ctrl-C again to quit at once).");
     });
   }
 
   /** From now on an interrupt lets the requests in flight settle; `beforeExit` runs before a forced exit. */
   startSending(beforeExit: () => void): void {
-    this.#phase = "sending";
+    if (this.#phase === "preparing") this.#phase = "sending";
     this.#beforeExit = beforeExit;
   }
 
@@ -60,9 +66,25 @@ export class Interruption {
     return this.#abort.signal;
   }
 
-  /** True once an interrupt has stopped the sending. */
+  /** True once the run has been stopped (a signal while sending, or request()). */
   get requested(): boolean {
     return this.#phase === "stopping";
+  }
+
+  /** The first cause given to request(); undefined until then. */
+  get cause(): InterruptionCause | undefined {
+    return this.#cause;
+  }
+
+  /** Stops the run; a second call changes nothing (the first cause and grace period stand). */
+  request(graceMs = GRACE_MS, cause: InterruptionCause = "signal"): void {
+    if (this.requested) return;
+    this.#phase = "stopping";
+    this.#cause = cause;
+    this.#stop.abort();
+    this.#timer = setTimeout(() => this.#abort.abort(), graceMs);
+    // The grace period never keeps the process alive: when the last request settles, the run ends.
+    this.#timer.unref();
   }
 
   dispose(): void {

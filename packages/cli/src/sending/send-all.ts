@@ -1,12 +1,13 @@
 // Sends the valid rows through the client at most `concurrency` at a time (p-limit), and
 // gives every row of the input an outcome — sent, invalid, done by an earlier run (resume),
-// or not attempted because the run stopped first. At most twice `concurrency` rows wait for
-// a free slot at once.
+// or not attempted because the run stopped first (a 401/403, a 402, a failure no row can
+// mend, a signal, a write that failed). At most twice `concurrency` rows wait for a free slot
+// at once.
 import type { DeepsetCloud } from "@dcloud/client";
 import pLimit from "p-limit";
 import { escapeControl } from "../output/escape.js";
 import type { CheckedRow } from "../rows/checked.js";
-import { type InviteRow, type StopReason, stopReasonOf } from "../rows/outcome.js";
+import type { InviteRow, StopReason } from "../rows/outcome.js";
 import type { Interruption } from "./interruption.js";
 import { sendRow } from "./send-row.js";
 
@@ -20,7 +21,16 @@ export interface SendAll {
   finished: ReadonlyMap<string, InviteRow>;
   interruption: Interruption;
   /** Receives each row's outcome as soon as it is known (report line, output, progress). */
-  onOutcome(row: InviteRow, how: { resumed: boolean }): void;
+  onOutcome(row: InviteRow, how: OutcomeNotes): void;
+}
+
+export interface OutcomeNotes {
+  /** Done by an earlier run (--resume): the row has its line in the report already. */
+  resumed: boolean;
+  /** Failed the way an earlier row that stopped the run did: that row's error said it all. */
+  repeat?: boolean;
+  /** Sent, but no whole answer came: it may have been applied. */
+  outcomeUnknown?: boolean;
 }
 
 export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | null }> {
@@ -31,7 +41,11 @@ export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | n
   let drained: (() => void) | undefined;
   let failure: { error: unknown } | undefined;
   let stoppedBy: StopReason | null = null;
-  const stopped = () => stoppedBy ?? (run.interruption.requested ? "interrupted" : null);
+  const stopped = (): StopReason | null => {
+    if (stoppedBy) return stoppedBy;
+    if (!run.interruption.requested) return null;
+    return run.interruption.cause === "signal" ? "interrupted" : "write_failed";
+  };
   const notAttempted = (line: number | null, email: string): InviteRow => ({
     line,
     email,
@@ -62,7 +76,8 @@ export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | n
     }
     const earlier = run.finished.get(row.email.toLowerCase());
     if (earlier) {
-      run.onOutcome(earlier, { resumed: true });
+      // The outcome is the report's; the line and spelling are this input's.
+      run.onOutcome({ ...earlier, line: row.line, email: row.email, resumed: true }, { resumed: true });
       continue;
     }
     if (stopped()) {
@@ -72,9 +87,10 @@ export async function sendAll(run: SendAll): Promise<{ stoppedBy: StopReason | n
     const task = limit(async () => {
       // The run may have stopped while this row waited for a free slot.
       if (stopped()) return run.onOutcome(notAttempted(row.line, row.email), { resumed: false });
-      const outcome = await sendRow(run.client, run.organizationId, row, run.interruption);
-      stoppedBy ??= stopReasonOf(outcome);
-      run.onOutcome(outcome, { resumed: false });
+      const sent = await sendRow(run.client, run.organizationId, row, run.interruption);
+      const repeat = sent.stop !== null && stoppedBy !== null;
+      stoppedBy ??= sent.stop;
+      run.onOutcome(sent.row, { resumed: false, repeat, outcomeUnknown: sent.outcomeUnknown });
     });
     pending++;
     const settled = () => {

@@ -49,18 +49,18 @@ describe("faults", () => {
     });
   });
 
-  it("the server invites, then the answer is lost (503 or reset): the retry's 409 counts as invited, nothing is doubled", async () => {
+  it("the server invites, then the answer is lost (503 or reset): the retry's 409 is already_member (invited only on a 201), nothing is doubled", async () => {
     const faults: Record<string, Fault[]> = {
       "user1@example.com": [{ kind: "apply-then-status", status: 503 }],
       "user2@example.com": [{ kind: "apply-then-reset" }],
     };
     const { api, result, doc } = await run(4, faults);
     expect(result.code).toBe(0);
-    expect(doc.summary.invited).toBe(4);
+    expect(doc.summary).toMatchObject({ invited: 2, already_member: 2 });
     expect([...api.applied.values()]).toEqual([1, 1, 1, 1]);
     const row = (email: string) => doc.results.find((r: { email: string }) => r.email === email);
-    expect(row("user1@example.com")).toMatchObject({ status: "invited", http_status: 409, attempts: 2 });
-    expect(row("user2@example.com")).toMatchObject({ status: "invited", http_status: 409, attempts: 2 });
+    expect(row("user1@example.com")).toMatchObject({ status: "already_member", http_status: 409, attempts: 2 });
+    expect(row("user2@example.com")).toMatchObject({ status: "already_member", http_status: 409, attempts: 2 });
   });
 
   it("retries run out: the row fails with its attempts, the rest are invited, exit 1", async () => {

@@ -75,11 +75,14 @@ export interface HttpsServer {
   /** e.g. https://127.0.0.1:41235 */
   url: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted: each is a TLS handshake, trusted or not. */
+  connections: number;
 }
 
 /** Answers GET /api/v1/me with the usual body, anything else 404. Closed when the test ends. */
 export async function startHttpsServer(certificates: TestCertificates): Promise<HttpsServer> {
   const requests: RecordedRequest[] = [];
+  const state: HttpsServer = { url: "", requests, connections: 0 };
   const sockets = new Set<Socket>();
   const server = createServer({ key: certificates.key, cert: certificates.chain }, (req, res) => {
     requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: "" });
@@ -89,6 +92,7 @@ export async function startHttpsServer(certificates: TestCertificates): Promise<
     res.end(JSON.stringify(found ? ME_BODY : { detail: "Not Found" }));
   });
   server.on("connection", (socket: Socket) => {
+    state.connections++;
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
@@ -102,5 +106,6 @@ export async function startHttpsServer(certificates: TestCertificates): Promise<
         server.close(() => resolve());
       }),
   );
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  state.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
 }

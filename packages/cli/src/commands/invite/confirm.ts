@@ -1,35 +1,17 @@
-// confirm: where the invitations go — the organization (--org, the environment, else the
-// key's own from GET /api/v1/me) at the client's API URL, checked against the report of an
-// earlier run — and, on a terminal, a file run asks before it sends: a person sees how many,
-// to which organization and where, and can still say no. Without a terminal (a script, CI)
-// nothing is asked; --yes skips the question.
+// confirm: where the invitations go (destination.ts: the organization at the client's API
+// URL, checked against the report of an earlier run) — and, on a terminal, a file run asks
+// before it sends: a person sees how many, to which organization and where, and can still say
+// no. Without a terminal (a script, CI) nothing is asked; --yes skips the question.
 import type { UserMe } from "@dcloud/client";
 import { CliError } from "../../errors.js";
-import { checkSameDestination } from "../../report/report.js";
-import type { Destination } from "../../rows/outcome.js";
-import { resolveOrganizationId } from "../../settings/organization.js";
-import { once } from "../../util/once.js";
+import { destinationOf } from "./destination.js";
 import type { Confirmed, Resolved, Stage } from "./plan.js";
 
-export async function confirm(plan: Resolved, { output, runtime, env, client }: Stage): Promise<Confirmed> {
+export async function confirm(plan: Resolved, stage: Stage): Promise<Confirmed> {
+  const { output, runtime } = stage;
   const { options, input, earlier, rows } = plan;
-  const dc = await client();
-  let meAsked = false;
-  const me = once(() => {
-    meAsked = true;
-    return dc.getMe();
-  });
-  const organization = await resolveOrganizationId({ org: options.org, env, lookUpMe: me });
-  output.debug(`organization ${organization.value} (from ${organization.source})`);
-  const destination: Destination = { organization_id: organization.value, api_url: dc.baseUrl };
-  if (earlier && options.report) {
-    checkSameDestination(options.report, earlier, destination);
-    if (earlier.unreadable > 0) {
-      output.warn(
-        `${options.report}: ${earlier.unreadable} line(s) are not JSON (a torn end of a killed run?); they are ignored.`,
-      );
-    }
-  }
+  const { client: dc, destination, me, meAsked } = await destinationOf(plan, stage);
+  const organization = destination.organization_id;
   // A single invitation asks nothing (--yes is accepted there, doing nothing). When stdin
   // carries the file, the answer is read from the terminal itself.
   const ask = input.format !== "flags" && runtime.interactive && !options.yes;
@@ -37,9 +19,9 @@ export async function confirm(plan: Resolved, { output, runtime, env, client }: 
   const people = ask ? rows.count((row) => !row.problems && !earlier?.finished.has(row.email.toLowerCase())) : 0;
   // Text output names the organization by its name with its ID when /me gives it — asked
   // for the question, or for the organization itself; never one request more just for that.
-  const named = (ask && people > 0) || (meAsked && !output.options.json && !output.options.quiet);
-  const name = named ? await organizationName(me, organization.value) : undefined;
-  const organizationLabel = name ? `${name} (${organization.value})` : organization.value;
+  const named = (ask && people > 0) || (meAsked() && !output.options.json && !output.options.quiet);
+  const name = named ? await organizationName(me, organization) : undefined;
+  const organizationLabel = name ? `${name} (${organization})` : organization;
   if (ask && people > 0) {
     output.ask(
       `Invite ${people} ${people === 1 ? "person" : "people"} to ${organizationLabel} at ${dc.baseUrl}? [y/N] `,

@@ -10,7 +10,7 @@ import type { Input } from "../../input/source.js";
 import type { RowDefaults } from "../../input/validate.js";
 import type { EarlierRun } from "../../report/report.js";
 import type { CheckedRows } from "../../rows/checked-rows.js";
-import type { Destination, StopReason, Summary } from "../../rows/outcome.js";
+import type { Destination, InviteRow, StopReason, Summary } from "../../rows/outcome.js";
 import type { Interruption } from "../../sending/interruption.js";
 import type { CommandContext } from "../act.js";
 import type { NotDone } from "./failed-rows.js";
@@ -85,4 +85,8 @@ export interface Sent extends Confirmed {
   printer: ResultsPrinter;
   /** The rows not done, for --failed-rows. */
   notDone: NotDone;
+  /** Outcomes the report could not take (it failed): printed, and in the --json document. */
+  unrecorded: InviteRow[];
+  /** A report line could not be written. */
+  reportFailed: boolean;
 }

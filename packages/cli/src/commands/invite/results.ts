@@ -1,14 +1,14 @@
 // What a run prints of its rows: each failure as it happens (with its line in a file), the
 // outcome of a single invitation, and at the end a table by outcome. Under --json stdout
-// holds one document `{ "summary": { … }, "results": [ …rows… ] }`, written whole at the end:
-// the rows wait in a private temporary file meanwhile, so memory does not grow with the file
-// and a run stopped at once leaves either the whole document or nothing.
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
-import { join } from "node:path";
+// holds one document `{ "summary": { … }, "results": [ …rows in input order… ] }`, written
+// whole at the end (the rows wait in results-spool.ts meanwhile), so a run stopped at once
+// leaves either the whole document or nothing. Rows whose outcome the report could not take
+// are printed on stderr, and under --json are also the document's `unrecorded`.
 import { type ErrorCode, hintFor } from "../../errors.js";
 import type { Output } from "../../output/output.js";
 import { type Destination, type InviteRow, type StopReason, type Summary, stopReasonOf } from "../../rows/outcome.js";
-import { type PrivateTemp, privateTemp } from "../../util/private-temp.js";
+import type { OutcomeNotes } from "../../sending/send-all.js";
+import { ResultsSpool } from "./results-spool.js";
 
 export interface RunNotes {
   stoppedBy: StopReason | null;
@@ -17,6 +17,8 @@ export interface RunNotes {
   report: string | undefined;
   /** --failed-rows: where the rows not done were written. */
   failedRows: string | undefined;
+  /** Rows whose outcome is not in the report (it could not be written). */
+  unrecorded: InviteRow[];
 }
 
 export class ResultsPrinter {
@@ -28,7 +30,7 @@ export class ResultsPrinter {
   readonly #organization: string;
   /** The error code of the row whose 401/403/402 stopped the run, for its hint. */
   #stopCode: ErrorCode | undefined;
-  #spool: { temp: PrivateTemp; fd: number; rows: number } | undefined;
+  #spool: ResultsSpool | undefined;
 
   private constructor(output: Output, single: boolean, destination: Destination, organization: string) {
     this.#output = output;
@@ -42,24 +44,19 @@ export class ResultsPrinter {
     options: { single: boolean; destination: Destination; organization: string },
   ): Promise<ResultsPrinter> {
     const printer = new ResultsPrinter(output, options.single, options.destination, options.organization);
-    if (output.options.json) {
-      const temp = await privateTemp("dcloud-results-");
-      printer.#spool = { temp, fd: openSync(join(temp.dir, "results"), "a", 0o600), rows: 0 };
-    }
+    if (output.options.json) printer.#spool = await ResultsSpool.open();
     return printer;
   }
 
-  row(row: InviteRow, how: { resumed: boolean }): void {
+  row(row: InviteRow, how: OutcomeNotes): void {
     if (row.error && stopReasonOf(row)) this.#stopCode ??= row.error.code;
     if (this.#spool) {
       // The rows of the document are the report's lines.
-      writeSync(
-        this.#spool.fd,
-        `${this.#spool.rows++ === 0 ? "" : ",\n"}${JSON.stringify({ ...row, ...this.#destination })}`,
-      );
+      this.#spool.add(row.line, JSON.stringify(this.#asLine(row)));
       return;
     }
-    if (how.resumed) return;
+    // A resumed row was done before; a repeat of the error that stopped the run says nothing new.
+    if (how.resumed || how.repeat) return;
     const { out } = this.#output;
     const where = row.line === null ? "" : `line ${row.line}: `;
     if (row.status === "invited" && this.#single) {
@@ -74,7 +71,9 @@ export class ResultsPrinter {
     } else if (row.status === "failed") {
       const requestId = row.request_id ? ` (request id ${row.request_id})` : "";
       this.#output.error(`${where}could not invite ${row.email}: ${row.error?.message ?? "failed"}${requestId}`);
-      const hint = this.#single && row.error ? hintFor(row.error.code) : undefined;
+      // A request that may have been applied needs another next step than one that never left.
+      const hint =
+        !this.#single || !row.error ? undefined : how.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : hintFor(row.error.code);
       if (hint) this.#output.hint(hint);
     } else if (row.status === "not_attempted" && this.#single) {
       this.#output.error(`did not invite ${row.email}: the run stopped before it was sent`);
@@ -83,19 +82,29 @@ export class ResultsPrinter {
 
   /** The summary, or the whole JSON document; then the temporary file is gone. */
   async end(summary: Summary, notes: RunNotes): Promise<void> {
+    const lost = [...notes.unrecorded].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    printUnrecorded(this.#output, lost);
     if (this.#spool) {
-      closeSync(this.#spool.fd);
-      const rows = readFileSync(join(this.#spool.temp.dir, "results"), "utf8");
+      const rows = await this.#spool.drain();
+      const unrecorded = lost.map((row) => JSON.stringify(this.#asLine(row)));
       // One write: a second Ctrl-C can come before it or after it, never in the middle.
-      this.#output.raw(`{\n"summary": ${JSON.stringify(summary)},\n"results": [${rows ? `\n${rows}\n` : ""}]\n}\n`);
-      await this.#spool.temp.remove();
+      this.#output.raw(
+        `{\n"summary": ${JSON.stringify(summary)},\n"results": ${jsonArray(rows)}` +
+          `${unrecorded.length > 0 ? `,\n"unrecorded": ${jsonArray(unrecorded)}` : ""}\n}\n`,
+      );
       return;
     }
     if (!this.#single) {
       this.#table(summary, notes);
       this.#rerunHint(summary, notes);
     }
-    if (notes.stoppedBy === "interrupted") {
+    if (notes.stoppedBy === "write_failed" || notes.stoppedBy === "unreachable") {
+      const why =
+        notes.stoppedBy === "write_failed"
+          ? "its output could not be written"
+          : "the API cannot be reached this way, whichever row is sent (see the error above)";
+      if (!this.#single) this.#output.error(`the run stopped because ${why}; the rows after it were not sent.`);
+    } else if (notes.stoppedBy === "interrupted") {
       this.#output.warn(
         "interrupted: no request was started after it; run again with --resume (and the same --report) to finish.",
       );
@@ -108,6 +117,16 @@ export class ResultsPrinter {
         if (hint) this.#output.hint(hint);
       }
     }
+  }
+
+  /** Removes what the printer keeps on disk, when the run ends without its summary (an error). */
+  async discard(): Promise<void> {
+    await this.#spool?.discard();
+  }
+
+  /** A row as the report has it: where it was sent, and, for a row an earlier run finished, `resumed`. */
+  #asLine({ resumed, ...row }: InviteRow): object {
+    return { ...row, ...this.#destination, ...(resumed ? { resumed } : {}) };
   }
 
   #table(summary: Summary, notes: RunNotes): void {
@@ -147,4 +166,23 @@ export class ResultsPrinter {
         `dcloud invite --file takes back; ${notes.report ? `or ${resume}` : resume}.`,
     );
   }
+}
+
+const OUTCOME_UNKNOWN_HINT =
+  "The invitation may have been applied. Run again with --resume and the same --report: it is sent again, and a 409 then counts as done.";
+
+function jsonArray(rows: string[]): string {
+  return rows.length > 0 ? `[\n${rows.join(",\n")}\n]` : "[]";
+}
+
+/** The outcomes the report could not take, one line each on stderr: they are known nowhere else. */
+function printUnrecorded(output: Output, rows: InviteRow[]): void {
+  if (rows.length === 0) return;
+  output.error(`${rows.length} outcome(s) are not in the report; here they are:`);
+  for (const row of rows) {
+    const where = row.line === null ? "" : `line ${row.line}: `;
+    const status = row.http_status === null ? row.status : `${row.status} (${row.http_status})`;
+    output.error(`  ${where}${row.email}: ${status}${row.error ? `: ${row.error.message}` : ""}`);
+  }
+  output.hint("a run with --resume and the same --report sends the rows not done again; a 409 then counts as done.");
 }

@@ -33,11 +33,12 @@ export const run: Run<InviteDeclared> = async (context, command) => {
   try {
     opened = await read(options, stage);
     const resolved = await resolveNames(await check(opened, stage), stage);
-    if (options.dryRun) return dryRun(resolved, stage);
-    return await finish(await send(await confirm(resolved, stage), stage));
+    if (options.dryRun) return await dryRun(resolved, stage);
+    return await finish(await send(await confirm(resolved, stage), stage), stage);
   } finally {
-    interruption.dispose();
+    // Signals are listened to until the private copy of the input is gone.
     await opened?.input.dispose();
+    interruption.dispose();
   }
 };
 

@@ -1,0 +1,23 @@
+// Seeds that once broke a promise and take minutes, run by name: too slow for `pnpm test`'s
+// budget, so they run when DCLOUD_SLOW_SEEDS=1 is set (the nightly soak sets it; they are among
+// its seeds 1…2000 as well).
+//   715: 300 rows under 35 % mixed 503s, 429s and resets, --concurrency 8 --max-retries 6. A
+//        429 pacing that grew with every 429 left it unfinished (ends-in-time broken at the
+//        162 s bound; 372 s with no bound). About 55 s on a loaded 2-core machine.
+//   274: an exhausted quota (429 for ever, Retry-After: 0) from the 4th request, 6 rows at
+//        --concurrency 4. Unbounded pacing waits never ended it; each call now waits out its
+//        rate-limit budget (120 s) and fails, so it takes about 2 minutes.
+//
+//   DCLOUD_SLOW_SEEDS=1 npx vitest run test/run-integrity/regression-seeds.test.ts
+import { describe, it } from "vitest";
+import { describeScenario, scenarioFor } from "../helpers/schedule.js";
+import { expectSeedHolds, timeoutFor } from "../helpers/whole-run.js";
+
+const SLOW_SEEDS = [715, 274];
+
+describe.runIf(process.env.DCLOUD_SLOW_SEEDS === "1").concurrent("slow regression seeds (DCLOUD_SLOW_SEEDS=1)", () => {
+  for (const seed of SLOW_SEEDS) {
+    const scenario = scenarioFor(seed);
+    it(`seed ${seed}: ${describeScenario(scenario)}`, () => expectSeedHolds(seed), timeoutFor(scenario));
+  }
+});
