@@ -61,7 +61,21 @@ describe("a report that cannot be written (--report /dev/full)", () => {
     const api = await startInvitationServer({ delayMs: 50 });
     const { file } = await csvFile(8);
     const result = await runCli(
-      ["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--report", "/dev/full", "--json"],
+      // One at a time: with more, every row can be in flight before the first line fails.
+      [
+        "invite",
+        "--file",
+        file,
+        "--org",
+        ORG_ID,
+        "--api-url",
+        api.url,
+        "--report",
+        "/dev/full",
+        "--json",
+        "--concurrency",
+        "1",
+      ],
       { env },
     );
     expect(result.stderr).not.toMatch(STACK);
