@@ -188,7 +188,11 @@ export function createTransport(settings: TransportSettings): Transport {
       // The budget is spent: a call that has an answer ends with it; one that has none yet
       // makes its one attempt.
       if (waited === undefined && last) return settle();
-      if (stopSignal?.aborted) return settle();
+      if (stopSignal?.aborted) {
+        if (waited !== undefined) gate.release();
+        return settle();
+      }
+      const reserved = waited !== undefined;
 
       // Stage 2: one attempt.
       attempts++;
@@ -198,7 +202,9 @@ export function createTransport(settings: TransportSettings): Transport {
       let attempted: Attempted;
       try {
         attempted = await attemptOnce(attempts, unknownOutcome);
+        if (reserved) gate.release();
       } catch (error) {
+        if (reserved) gate.release();
         logger?.debug(`${described} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
         if (!isRetryable(error) || retries >= maxRetries) throw error;
         last = { thrown: error };
