@@ -6,7 +6,7 @@
 // a light OutgoingRequest (its `Request` option), names its operation (middleware), and hands
 // it to the transport (its `fetch`); a method passes its own per-call `fetch`, which keeps the
 // transport's verdict in a closure.
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import type { Logger } from "./core/logger.js";
 import type { components, paths } from "./generated/openapi.js";
 import { normalizeBaseUrl, REGION_URLS, type Region } from "./internal/base-url.js";
@@ -142,6 +142,8 @@ export class DeepsetCloud {
       Request: OutgoingRequest as unknown as typeof Request,
       fetch: async (request) => (await this.#transport(request as unknown as OutgoingRequest)).response,
       pathSerializer: checkedPathSerializer,
+      // A function, so that openapi-fetch does not make one for every request.
+      querySerializer: createQuerySerializer(),
     });
     this.api.use(nameOperation);
   }

@@ -72,13 +72,16 @@ type Attempted = { response: Response; error: ApiError | undefined };
 
 export function createTransport(settings: TransportSettings): Transport {
   const { apiKey, logger, gate } = settings;
-  const ua = userAgent();
   const redact = redactorFor(apiKey);
+  /** The headers every request carries; the key is checked once, and one that cannot be sent fails every call. */
+  const own = ownHeaders(apiKey);
 
   return async (request, call = {}) => {
     const { method, url, operation } = request;
     if (operation) validateRequest(operation, request);
-    const headers = authorized(request.headers, apiKey, ua);
+    if (typeof own === "function") throw own();
+    const { headers } = request;
+    for (const name in own) headers.set(name, own[name] as string);
     const signal = call.signal ?? request.signal;
     const { stopSignal } = call;
     const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
@@ -188,7 +191,11 @@ export function createTransport(settings: TransportSettings): Transport {
       // The budget is spent: a call that has an answer ends with it; one that has none yet
       // makes its one attempt.
       if (waited === undefined && last) return settle();
-      if (stopSignal?.aborted) return settle();
+      if (stopSignal?.aborted) {
+        if (waited !== undefined) gate.release();
+        return settle();
+      }
+      const reserved = waited !== undefined;
 
       // Stage 2: one attempt.
       attempts++;
@@ -198,7 +205,9 @@ export function createTransport(settings: TransportSettings): Transport {
       let attempted: Attempted;
       try {
         attempted = await attemptOnce(attempts, unknownOutcome);
+        if (reserved) gate.release();
       } catch (error) {
+        if (reserved) gate.release();
         logger?.debug(`${described} → no response: ${(error as Error).name} (attempt ${attempts}, ${elapsed()})`);
         if (!isRetryable(error) || retries >= maxRetries) throw error;
         last = { thrown: error };
@@ -254,19 +263,17 @@ export function createTransport(settings: TransportSettings): Transport {
   };
 }
 
-/** The request's headers with the credentials and the client's own headers. */
-function authorized(headers: Headers, apiKey: string | undefined, ua: string): Headers {
-  if (!apiKey) throw new MissingApiKeyError();
+/** Authorization, Accept and User-Agent; or what makes the error every call with this key throws. */
+function ownHeaders(apiKey: string | undefined): Record<string, string> | (() => Error) {
+  if (!apiKey) return () => new MissingApiKeyError();
   // fetch refuses such a header value with a message that quotes it, key and all.
   if (!SENDABLE_KEY.test(apiKey)) {
-    throw new InvalidRequestError([
-      { path: "apiKey", message: "contains whitespace, a line break or a non-ASCII character; it cannot be sent" },
-    ]);
+    return () =>
+      new InvalidRequestError([
+        { path: "apiKey", message: "contains whitespace, a line break or a non-ASCII character; it cannot be sent" },
+      ]);
   }
-  headers.set("Authorization", `Bearer ${apiKey}`);
-  headers.set("Accept", "application/json");
-  headers.set("User-Agent", ua);
-  return headers;
+  return { authorization: `Bearer ${apiKey}`, accept: "application/json", "user-agent": userAgent() };
 }
 
 /** Waits before a retry; false when the caller asked for no further attempts meanwhile. */

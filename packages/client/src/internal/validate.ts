@@ -8,7 +8,7 @@ import type { OutgoingRequest } from "./outgoing-request.js";
 
 /** Throws `InvalidRequestError` naming every problem (`organization_id`, `body.email`, `body.workspace_ids.1`, …). */
 export function validateRequest(operation: Operation, request: OutgoingRequest): void {
-  const issues = [...parameterIssues(operation, request), ...bodyIssues(operation, request.body)];
+  const issues = parameterIssues(operation, request).concat(bodyIssues(operation, request.body));
   if (issues.length > 0) throw new InvalidRequestError(issues);
 }
 
@@ -18,7 +18,7 @@ function parameterIssues(operation: Operation, { url, headers, pathParams }: Out
   for (const name of operation.pathParams) {
     const value = pathParams[name];
     // Sent as text, whatever its type: what the server sees is the text.
-    if (value === undefined || value === null) issues.push({ path: name, message: "is required" });
+    if (value == null) issues.push({ path: name, message: "is required" });
     else params[name] = String(value);
   }
   if (!operation.validateParameters) return issues;
@@ -32,12 +32,12 @@ function parameterIssues(operation: Operation, { url, headers, pathParams }: Out
     const value = headers.get(name);
     if (value !== null) params[name] = value;
   }
-  const reported = new Set(issues.map((i) => i.path));
-  return [...issues, ...check(operation.validateParameters, params, "").filter((i) => !reported.has(i.path))];
+  const found = check(operation.validateParameters, params, "");
+  return issues.concat(found.filter((i) => !issues.some((known) => known.path === i.path)));
 }
 
 function bodyIssues(operation: Operation, sent: OutgoingRequest["body"]): RequestIssue[] {
-  if (!operation.body) return [];
+  if (!operation.body) return NONE;
   if (sent === null || sent === "") return operation.body.required ? [{ path: "body", message: "is required" }] : [];
   if (typeof sent !== "string") return [{ path: "body", message: "must be JSON" }];
   let body: unknown;
@@ -49,8 +49,10 @@ function bodyIssues(operation: Operation, sent: OutgoingRequest["body"]): Reques
   return check(operation.body.validate, body, "body");
 }
 
+const NONE: RequestIssue[] = [];
+
 function check(validate: Validator, data: unknown, prefix: string): RequestIssue[] {
-  if (validate(data)) return [];
+  if (validate(data)) return NONE;
   return (validate.errors ?? []).map((error) => {
     const segments = error.instancePath.split("/").slice(1);
     if (error.keyword === "required" && error.params.missingProperty) segments.push(error.params.missingProperty);

@@ -1,6 +1,7 @@
 // Every rate-limit wait ends: against a quota that answers 429 forever, a call throws
 // RateLimitError within rateLimitWaitMs plus one attempt, whatever the Retry-After — also 0,
 // negative, unreadable or a date in the past (each counts as 1 s). Fake timers.
+import { fc, test as fcTest } from "@fast-check/vitest";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDeepsetCloud, RateLimitError } from "../../src/index.js";
 import { RateLimitGate } from "../../src/internal/rate-limit.js";
@@ -43,21 +44,69 @@ describe("a quota that answers 429 forever", () => {
 });
 
 describe("the pacing after a pause", () => {
-  it("never spaces attempts more than twice the longest wait asked plus 10 %, nor 60 s", () => {
-    let now = 0;
-    const gate = new RateLimitGate(() => now);
-    for (let i = 0; i < 50; i++) {
-      now += 1_000;
-      gate.pause(1_000, now - 1);
-    }
-    expect(gate.spacingMs).toBeLessThanOrEqual(2 * 1_100);
-    for (let i = 0; i < 50; i++) {
-      now += 60_000;
-      gate.pause(60_000, now - 1);
-    }
-    expect(gate.spacingMs).toBeLessThanOrEqual(60_000);
+  // Each step: time passes, then a 429 of an attempt that started after the last pause (it sets
+  // the pacing), a 429 of one already under way then (the same burst), or a success.
+  const step = fc.record({
+    passMs: fc.integer({ min: 0, max: 5_000 }),
+    event: fc.oneof(
+      fc.record({ kind: fc.constant("429" as const), waitMs: fc.integer({ min: 0, max: 70_000 }) }),
+      fc.record({ kind: fc.constant("429 of the same burst" as const), waitMs: fc.integer({ min: 0, max: 70_000 }) }),
+      fc.constant({ kind: "success" as const, waitMs: 0 }),
+    ),
   });
 
+  fcTest.prop([fc.array(step, { minLength: 1, maxLength: 60 })])(
+    "never spaces attempts more than the last wait asked plus 10 %, nor 60 s",
+    (steps) => {
+      let now = 1_000_000;
+      const gate = new RateLimitGate(() => now);
+      let lastPauseAt = Number.NEGATIVE_INFINITY;
+      let lastAskedMs: number | undefined;
+      for (const { passMs, event } of steps) {
+        now += passMs;
+        if (event.kind === "429") {
+          gate.pause(event.waitMs, Math.max(now - 1, lastPauseAt));
+          lastPauseAt = now;
+          lastAskedMs = event.waitMs;
+        } else if (event.kind === "429 of the same burst" && lastAskedMs !== undefined) {
+          gate.pause(event.waitMs, lastPauseAt - 1);
+        } else {
+          gate.succeeded();
+        }
+        if (lastAskedMs === undefined) expect(gate.spacingMs).toBe(0);
+        else expect(gate.spacingMs).toBeLessThanOrEqual(Math.min(Math.max(lastAskedMs, 1) * 1.1, 60_000));
+      }
+    },
+  );
+
+  it("after a long wait, a 429 that asks a short one brings the spacing down to it", () => {
+    let now = 0;
+    const gate = new RateLimitGate(() => now);
+    gate.pause(30_000, -1);
+    now = 31_000;
+    gate.pause(100, now - 1);
+    expect(gate.spacingMs).toBeCloseTo(110);
+  });
+
+  it("holds how many attempts are in flight: a quarter fewer than when the 429 came, down to one", async () => {
+    let now = 0;
+    const gate = new RateLimitGate(() => now);
+    for (let i = 0; i < 8; i++) expect(await gate.acquire(10_000)).toBe(0);
+    gate.release();
+    gate.pause(10, now - 1);
+    // Seven still in flight, six allowed: a new attempt waits for a place, within its budget.
+    now = 100;
+    expect(await gate.acquire(0)).toBeUndefined();
+    gate.release();
+    gate.release();
+    expect(await gate.acquire(0)).toBe(0);
+    expect(gate.window).toBe(6);
+    for (let i = 0; i < 10; i++) {
+      now += 100;
+      gate.pause(10, now - 1);
+    }
+    expect(gate.window).toBe(1);
+  });
   it("counts the pacing against the call's budget: a call that would wait past it gives up at once", async () => {
     let now = 0;
     const gate = new RateLimitGate(() => now);
