@@ -28,8 +28,14 @@ async function csvFile(rows: number): Promise<{ dir: string; file: string }> {
   return { dir, file };
 }
 
-/** Runs the built CLI with `stdout` as given (a file descriptor) and, optionally, `ulimit -f` in KiB. */
-async function spawnCli(args: string[], options: { stdout?: number; fileLimitKiB?: number; home: string }) {
+/**
+ * Runs the built CLI with `stdout` as given (a file descriptor) and, optionally, `ulimit -f` in
+ * KiB, and `tmp` as its temp folder.
+ */
+async function spawnCli(
+  args: string[],
+  options: { stdout?: number; fileLimitKiB?: number; home: string; tmp?: string },
+) {
   const command = options.fileLimitKiB
     ? [
         "bash",
@@ -45,7 +51,7 @@ async function spawnCli(args: string[], options: { stdout?: number; fileLimitKiB
       ]
     : [process.execPath, [CLI_PATH, ...args]];
   const child = spawn(command[0] as string, command[1] as string[], {
-    env: { PATH: process.env.PATH ?? "", HOME: options.home, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: options.home, ...env, ...(options.tmp ? { TMPDIR: options.tmp } : {}) },
     stdio: ["ignore", options.stdout ?? "pipe", "pipe"],
   });
   let stdout = "";
@@ -105,6 +111,21 @@ describe("the --json document under a file size limit (ulimit -f)", () => {
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { results: Row[] };
     expect(doc.results.map((r) => r.email)).toEqual(Array.from({ length: 40 }, (_, i) => `user${i + 1}@example.com`));
+  });
+});
+
+describe("the --json document when its temporary file cannot be made", () => {
+  it("a temp folder that does not exist: the rows wait in memory, the document whole, exit 0", async () => {
+    const api = await startInvitationServer();
+    const { dir, file } = await csvFile(6);
+    const result = await spawnCli(["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--json"], {
+      home: dir,
+      tmp: join(dir, "missing"),
+    });
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { results: Row[] };
+    expect(doc.results.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 });
 
