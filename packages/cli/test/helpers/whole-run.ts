@@ -230,6 +230,34 @@ function parseDocument(
   }
 }
 
+/** The error of a `{ "error": { "code", "status", "message" } }` document, if stdout is one. */
+function parseErrorDocument(stdout: string): { code: string; status: number | null; message: string } | undefined {
+  try {
+    const doc = JSON.parse(stdout) as { error?: { code?: unknown; status?: unknown; message?: unknown } };
+    const error = doc.error;
+    if (!error || Object.keys(doc).length !== 1) return undefined;
+    const { code, status, message } = error;
+    if (typeof code !== "string" || typeof message !== "string") return undefined;
+    if (status !== null && typeof status !== "number") return undefined;
+    return { code, status, message };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exit code of an error that stops a run before any row has an outcome, by its code; any other is 1. */
+const EXIT_OF_ERROR: Record<string, number> = {
+  usage: 2,
+  invalid_input: 2,
+  invalid_request: 2,
+  declined: 2,
+  missing_api_key: 4,
+  invalid_api_key: 4,
+  authentication: 4,
+  permission_denied: 4,
+  payment_required: 3,
+};
+
 const lower = (email: string) => email.toLowerCase();
 const short = (items: string[]) =>
   items.length > 5 ? `${items.slice(0, 5).join("; ")}; … (${items.length} in all)` : items.join("; ");
@@ -271,6 +299,31 @@ async function checkRun(
   const firstPosts = api.received.filter((r) => r.phase === "first");
   // Stopped before anything was sent: nothing to account for, nothing printed is fine.
   if (run.code === 130 && firstPosts.length === 0 && lines.length === 0 && !run.stdout.trim()) return found;
+  // The contract's other document: an error that stops the run before any row has an outcome
+  // (usage, input, missing key, unreachable /me) is `{ "error": … }`, with no results to account
+  // for — allowed only when no invitation was sent and the report took no line, and with the
+  // exit code of its kind. An "internal" error is no such stop: it is a crash with a message.
+  const stopped = parseErrorDocument(run.stdout);
+  if (stopped) {
+    if (firstPosts.length > 0 || lines.length > 0) {
+      found.push({
+        invariant: "one-json-document",
+        detail: `${when}: an error document after ${firstPosts.length} invitation requests and ${lines.length} report lines: ${JSON.stringify(stopped)}`,
+      });
+    } else {
+      if (stopped.code === "internal") {
+        found.push({ invariant: "no-crash", detail: `${when}: an internal error: ${stopped.message}` });
+      }
+      const allowed = new Set([EXIT_OF_ERROR[stopped.code] ?? 1, ...(run.signalSent ? [130] : [])]);
+      if (run.code !== null && !allowed.has(run.code)) {
+        found.push({
+          invariant: "exit-code-agrees",
+          detail: `${when}: exit ${run.code} after the error ${JSON.stringify(stopped)}, expected ${[...allowed].join(" or ")}`,
+        });
+      }
+      return found;
+    }
+  }
 
   const doc = parseDocument(run.stdout);
   if (!doc) {
