@@ -4,9 +4,10 @@
 // each broken one comes back as a violation naming the invariant. The fake API and the
 // temporary folder are removed whatever happens.
 import { spawn } from "node:child_process";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI_PATH, KEYS, tempDir } from "./cli.js";
+import { CLI_PATH, KEYS } from "./cli.js";
 import { type FakeApi, startFakeApi, WORKSPACE } from "./fake-api.js";
 import { describeScenario, type Scenario, scenarioFor, timeBoundMs } from "./schedule.js";
 import { ORG_ID } from "./server.js";
@@ -73,8 +74,14 @@ export async function expectSeedHolds(seed: number): Promise<void> {
 
 export async function runSeed(s: Scenario): Promise<Violation[]> {
   const { emails, csv } = inputFor(s);
-  const dir = await tempDir();
-  const api = await startFakeApi(s, emails);
+  // The seed's own folder, removed in the `finally` below. Not tempDir(): vitest ties its clean-up
+  // to the test it takes for the current one, and under describe.concurrent (the soak) that can
+  // be another seed's, whose end then removed this folder while this seed still ran (ENOENT).
+  const dir = await mkdtemp(join(tmpdir(), "dcloud-seed-"));
+  const api = await startFakeApi(s, emails).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const tmp = join(dir, "tmp");
     await mkdir(tmp);
