@@ -41,10 +41,10 @@ export interface ClientOptions {
    */
   timeoutMs?: number | undefined;
   /**
-   * How long one call may spend, in milliseconds, waiting because of 429s: the pause every
-   * call of the client shares and the pacing after it alike. 429s with a Retry-After of at
-   * most 60 s do not use up `maxRetries`; once this is spent the call throws `RateLimitError`
-   * (after at most one more attempt). Default: 120 000. No env var.
+   * How long one call may spend, in milliseconds, because of 429s: its attempts answered 429,
+   * the pause every call of the client shares and the pacing after it alike. 429s with a
+   * Retry-After of at most 60 s do not use up `maxRetries`; once this is spent the call throws
+   * `RateLimitError` (after at most one more attempt). Default: 120 000. No env var.
    */
   rateLimitWaitMs?: number | undefined;
   /**

@@ -1,17 +1,15 @@
 // Where a run's rows come from: a file, standard input (`--file -`) or a pipe (a FIFO, process
 // substitution), or the flags of a single invitation (a file of one row). A run reads its rows
-// once. Standard input and pipes are first copied to a private temporary file (their format and
-// delimiter are told from their start, then they are parsed), kept for the whole run and
-// removed on every exit but `kill -9`.
-import { createReadStream, createWriteStream } from "node:fs";
+// once, into the checked rows it keeps in memory. Standard input and pipes are read as they
+// stream — their format told from their first bytes — and never copied to disk: the people's
+// names and emails leave no file behind, and a full disk, a file size limit or a temp folder
+// that cannot be written cannot stop a run before it starts.
+import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
 import { CliError } from "../errors.js";
 import type { RawRow } from "../rows/raw.js";
-import { privateTemp } from "../util/private-temp.js";
-import { type CsvOptions, readCsv } from "./csv.js";
-import { readJsonLines } from "./jsonl.js";
+import { type CsvOptions, readCsv, readCsvFrom } from "./csv.js";
+import { readJsonLines, readJsonLinesFrom } from "./jsonl.js";
 import { isPipe } from "./pipe.js";
 
 export type InputFormat = "csv" | "jsonl" | "flags";
@@ -20,11 +18,11 @@ export interface Input {
   format: InputFormat;
   /** How messages name the input: the path given, "stdin", or "flags". */
   label: string;
-  /** The file read (the private copy for stdin); undefined for flags. */
+  /** The file or pipe read; undefined for standard input and flags. */
   path: string | undefined;
   /** The rows, streamed from the source; a run reads them once. */
   rows(options: RowsOptions): AsyncIterable<RawRow>;
-  /** Removes the private copy of standard input, if any. */
+  /** Lets go of the source (standard input, a pipe) when the run ends, read or not. */
   dispose(): Promise<void>;
 }
 
@@ -45,10 +43,14 @@ export function flagsInput(fields: Record<string, unknown>): Input {
 }
 
 export async function fileInput(file: string, stdin: AsyncIterable<unknown>): Promise<Input> {
-  if (file === "-") return stdinInput(stdin, "stdin");
+  if (file === "-") return streamInput(stdin, { label: "stdin", path: undefined });
   // A named pipe may say its format by its name; /dev/fd/63 does not.
   if (await isPipe(file))
-    return stdinInput(createReadStream(file), file, formatOf(file) === "jsonl" ? "jsonl" : undefined);
+    return streamInput(createReadStream(file), {
+      label: file,
+      path: file,
+      format: formatOf(file) === "jsonl" ? "jsonl" : undefined,
+    });
   let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
@@ -57,7 +59,7 @@ export async function fileInput(file: string, stdin: AsyncIterable<unknown>): Pr
     throw new CliError("invalid_input", `Cannot read --file ${file}: ${describeFsError(error)}.`);
   }
   if (!isFile) throw new CliError("invalid_input", `--file ${file} is a directory or a device, not a file of rows.`);
-  return fromPath(file, formatOf(file), file, async () => {});
+  return fromPath(file, formatOf(file));
 }
 
 /** `.jsonl` and `.ndjson` are JSON Lines; anything else is CSV. */
@@ -65,7 +67,8 @@ function formatOf(path: string): "csv" | "jsonl" {
   return /\.(jsonl|ndjson)$/i.test(path) ? "jsonl" : "csv";
 }
 
-function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose: () => Promise<void>): Input {
+function fromPath(path: string, format: "csv" | "jsonl"): Input {
+  const label = path;
   return {
     format,
     label,
@@ -74,17 +77,88 @@ function fromPath(path: string, format: "csv" | "jsonl", label: string, dispose:
       format === "jsonl"
         ? readJsonLines(path, { label, encoding: options.encoding })
         : readCsv(path, { ...options, label }),
-    dispose,
+    dispose: async () => {},
   };
 }
 
-/** Standard input or a pipe, copied once to a private file (it cannot be read twice). */
-async function stdinInput(stdin: AsyncIterable<unknown>, label: string, format?: "jsonl"): Promise<Input> {
-  // The names and emails are the user's alone: a private folder, a 0600 file.
-  const temp = await privateTemp("dcloud-stdin-");
-  const path = join(temp.dir, "input");
-  await pipeline(stdin as NodeJS.ReadableStream, createWriteStream(path, { mode: 0o600 }));
-  return fromPath(path, format ?? (await sniffFormat(path)), label, temp.remove);
+/**
+ * Standard input or a pipe: it cannot be read twice, and need not be — its rows are read once,
+ * as they stream, into the checked rows. Only its first bytes are held, to tell its format.
+ */
+async function streamInput(
+  source: AsyncIterable<unknown>,
+  where: { label: string; path: string | undefined; format?: "jsonl" | undefined },
+): Promise<Input> {
+  const { label } = where;
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<unknown>;
+  const start = await readStart(chunks, label);
+  const format = where.format ?? sniffFormat(start.bytes);
+  let read = false;
+  return {
+    format,
+    label,
+    path: where.path,
+    rows(options) {
+      if (read) throw new Error(`${label} is read once`);
+      read = true;
+      const bytes = replay(start, chunks, label);
+      return format === "jsonl"
+        ? readJsonLinesFrom(bytes, { label, encoding: options.encoding })
+        : readCsvFrom(bytes, { ...options, label });
+    },
+    async dispose() {
+      await chunks.return?.();
+    },
+  };
+}
+
+/** How many of the first bytes tell a stream's format. */
+const SNIFF_BYTES = 512;
+
+interface Start {
+  /** The chunks read so far, in order. */
+  chunks: Buffer[];
+  /** Their bytes, up to SNIFF_BYTES. */
+  bytes: Buffer;
+  /** The source ended within them. */
+  ended: boolean;
+}
+
+/** Reads chunks until SNIFF_BYTES have come, or one that is not white space, BOM or NUL, or the end. */
+async function readStart(chunks: AsyncIterator<unknown>, label: string): Promise<Start> {
+  const start: Start = { chunks: [], bytes: Buffer.alloc(0), ended: false };
+  while (start.bytes.length < SNIFF_BYTES && start.bytes.every((byte) => SKIPPED_BYTES.has(byte))) {
+    const next = await nextChunk(chunks, label);
+    if (next.done) {
+      start.ended = true;
+      break;
+    }
+    start.chunks.push(next.value);
+    start.bytes = Buffer.concat([start.bytes, next.value]).subarray(0, SNIFF_BYTES);
+  }
+  return start;
+}
+
+/** The bytes held by readStart, then the rest of the source. */
+async function* replay(start: Start, chunks: AsyncIterator<unknown>, label: string): AsyncGenerator<Buffer> {
+  yield* start.chunks;
+  if (start.ended) return;
+  for (let next = await nextChunk(chunks, label); !next.done; next = await nextChunk(chunks, label)) yield next.value;
+}
+
+/** One chunk of the source as bytes; a source that fails to be read is an input error naming it. */
+async function nextChunk(chunks: AsyncIterator<unknown>, label: string): Promise<IteratorResult<Buffer, unknown>> {
+  let next: IteratorResult<unknown>;
+  try {
+    next = await chunks.next();
+  } catch (error) {
+    throw new CliError("invalid_input", `Cannot read ${label}: ${describeFsError(error)}; nothing was sent.`);
+  }
+  if (next.done) return next;
+  const chunk = next.value as string | Uint8Array;
+  const value =
+    typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return { done: false, value };
 }
 
 /**
@@ -92,15 +166,8 @@ async function stdinInput(stdin: AsyncIterable<unknown>, label: string, format?:
  * "{" means JSON Lines, anything else CSV. Read from the bytes, past any BOM, white space and
  * the zero bytes of UTF-16, so it holds in every encoding the rows may come in.
  */
-async function sniffFormat(path: string): Promise<"csv" | "jsonl"> {
-  const handle = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    const first = buffer.subarray(0, bytesRead).find((byte) => !SKIPPED_BYTES.has(byte));
-    return first === 0x7b ? "jsonl" : "csv";
-  } finally {
-    await handle.close();
-  }
+function sniffFormat(start: Buffer): "csv" | "jsonl" {
+  return start.find((byte) => !SKIPPED_BYTES.has(byte)) === 0x7b ? "jsonl" : "csv";
 }
 
 /** BOM bytes, white space and NUL. */

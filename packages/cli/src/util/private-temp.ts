@@ -1,5 +1,5 @@
-// A temporary folder for what a run must keep on disk (the copy of standard input, the --json
-// results): readable by the user alone (mkdtemp makes it 0700; files in it are made 0600),
+// A temporary folder for what a run keeps on disk (the --json results while the run lasts):
+// readable by the user alone (mkdtemp makes it 0700; files in it are made 0600),
 // and removed on every exit but `kill -9`, however the run ends.
 import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";

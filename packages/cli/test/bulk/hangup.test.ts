@@ -1,6 +1,6 @@
 // A closed terminal or a dropped ssh (SIGHUP) ends a run as Ctrl-C does: nothing new starts,
-// the requests in flight settle, every row has its report line, exit 130, and the private
-// copy of standard input is removed.
+// the requests in flight settle, every row has its report line, exit 130, and nothing is left
+// in the temp folder.
 import { spawn } from "node:child_process";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ import { CLI_PATH, KEYS, tempDir } from "../helpers/cli.js";
 import { startInvitationServer, usersCsv } from "../helpers/invitation-server.js";
 import { ORG_ID } from "../helpers/server.js";
 
-it("SIGHUP mid-run: in-flight rows settle, every row is reported, the copy of stdin is removed, exit 130", async () => {
+it("SIGHUP mid-run: in-flight rows settle, every row is reported, the temp folder left empty, exit 130", async () => {
   const server = await startInvitationServer({ delayMs: 400 });
   const dir = await tempDir();
   const tmp = join(dir, "tmp");
@@ -56,7 +56,7 @@ it("SIGHUP mid-run: in-flight rows settle, every row is reported, the copy of st
   }
 });
 
-it("a signal as the run ends never kills it: exit 0 or 130, and the copy of stdin is removed", async () => {
+it("a signal as the run ends never kills it: exit 0 or 130, and the temp folder is left empty", async () => {
   const server = await startInvitationServer();
   const dir = await tempDir();
   const tmp = join(dir, "tmp");

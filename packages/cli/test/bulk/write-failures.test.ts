@@ -1,11 +1,12 @@
 // Writes that fail during a run: a report that cannot take a line stops the run as Ctrl-C
 // does and prints the outcomes it could not record (on stderr and in the --json document),
 // exit 1; the --json document survives a full disk or a file size limit for its own rows; a
-// stdout that cannot be written ends with a message on stderr and the report complete, exit 1.
-// Never a stack trace.
+// stdout that cannot be written ends with a message on stderr and the report complete, exit 1;
+// standard input is read as it streams, so neither a file size limit nor a temp folder that
+// cannot be written stops a run that reads it. Never a stack trace.
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI_PATH, KEYS, runCli, tempDir } from "../helpers/cli.js";
@@ -28,8 +29,14 @@ async function csvFile(rows: number): Promise<{ dir: string; file: string }> {
   return { dir, file };
 }
 
-/** Runs the built CLI with `stdout` as given (a file descriptor) and, optionally, `ulimit -f` in KiB. */
-async function spawnCli(args: string[], options: { stdout?: number; fileLimitKiB?: number; home: string }) {
+/**
+ * Runs the built CLI with `stdout` as given (a file descriptor) and, optionally, `ulimit -f` in
+ * KiB, `stdin` as its standard input and `tmp` as its temp folder.
+ */
+async function spawnCli(
+  args: string[],
+  options: { stdout?: number; fileLimitKiB?: number; home: string; stdin?: string; tmp?: string },
+) {
   const command = options.fileLimitKiB
     ? [
         "bash",
@@ -45,9 +52,11 @@ async function spawnCli(args: string[], options: { stdout?: number; fileLimitKiB
       ]
     : [process.execPath, [CLI_PATH, ...args]];
   const child = spawn(command[0] as string, command[1] as string[], {
-    env: { PATH: process.env.PATH ?? "", HOME: options.home, ...env },
-    stdio: ["ignore", options.stdout ?? "pipe", "pipe"],
+    env: { PATH: process.env.PATH ?? "", HOME: options.home, ...env, ...(options.tmp ? { TMPDIR: options.tmp } : {}) },
+    stdio: [options.stdin === undefined ? "ignore" : "pipe", options.stdout ?? "pipe", "pipe"],
   });
+  child.stdin?.on("error", () => {}); // the CLI may stop before it has read it all
+  child.stdin?.end(options.stdin);
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8").on("data", (c: string) => (stdout += c));
@@ -119,6 +128,59 @@ describe("the --json document under a file size limit (ulimit -f)", () => {
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { results: Row[] };
     expect(doc.results.map((r) => r.email)).toEqual(Array.from({ length: 40 }, (_, i) => `user${i + 1}@example.com`));
+  });
+});
+
+describe("standard input (--file -) when the run could not write a copy of it", () => {
+  const emails = (rows: number) => Array.from({ length: rows }, (_, i) => `user${i + 1}@example.com`);
+
+  it("under a file size limit smaller than the input: every row is invited, nothing left in the temp folder", async () => {
+    const api = await startInvitationServer();
+    const dir = await tempDir();
+    const tmp = join(dir, "tmp");
+    await mkdir(tmp);
+    const csv = usersCsv(60);
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(2048);
+    const result = await spawnCli(
+      ["invite", "--file", "-", "--org", ORG_ID, "--api-url", api.url, "--json", "--concurrency", "4"],
+      { fileLimitKiB: 1, home: dir, stdin: csv, tmp },
+    );
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { results: Row[] };
+    expect(doc.results.map((r) => r.email)).toEqual(emails(60));
+    expect([...api.applied.keys()].sort()).toEqual(emails(60).sort());
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it("with a temp folder that does not exist: every row is invited, the --json document whole", async () => {
+    const api = await startInvitationServer();
+    const dir = await tempDir();
+    const result = await spawnCli(["invite", "--file", "-", "--org", ORG_ID, "--api-url", api.url, "--json"], {
+      home: dir,
+      stdin: usersCsv(5),
+      tmp: join(dir, "missing"),
+    });
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { summary: Record<string, number>; results: Row[] };
+    expect(doc.summary.invited).toBe(5);
+    expect(doc.results.map((r) => r.email)).toEqual(emails(5));
+  });
+});
+
+describe("the --json document when its temporary file cannot be made", () => {
+  it("a temp folder that does not exist: the rows wait in memory, the document whole, exit 0", async () => {
+    const api = await startInvitationServer();
+    const { dir, file } = await csvFile(6);
+    const result = await spawnCli(["invite", "--file", file, "--org", ORG_ID, "--api-url", api.url, "--json"], {
+      home: dir,
+      tmp: join(dir, "missing"),
+    });
+    expect(result.stderr).not.toMatch(STACK);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { results: Row[] };
+    expect(doc.results.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 });
 

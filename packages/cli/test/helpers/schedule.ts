@@ -33,7 +33,7 @@ export interface Scenario {
   maxRetries: number;
   /** --timeout, per attempt; every scripted answer is quicker than this. */
   timeoutMs: number;
-  /** The CSV comes on standard input (`--file -`), so the run keeps a private copy of it. */
+  /** The CSV comes on standard input (`--file -`), read as it streams. */
   viaStdin: boolean;
   /** No --org: the organization comes from GET /api/v1/me. */
   orgFromMe: boolean;

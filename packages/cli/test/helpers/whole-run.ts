@@ -4,9 +4,10 @@
 // each broken one comes back as a violation naming the invariant. The fake API and the
 // temporary folder are removed whatever happens.
 import { spawn } from "node:child_process";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI_PATH, KEYS, tempDir } from "./cli.js";
+import { CLI_PATH, KEYS } from "./cli.js";
 import { type FakeApi, startFakeApi, WORKSPACE } from "./fake-api.js";
 import { describeScenario, type Scenario, scenarioFor, timeBoundMs } from "./schedule.js";
 import { ORG_ID } from "./server.js";
@@ -73,8 +74,14 @@ export async function expectSeedHolds(seed: number): Promise<void> {
 
 export async function runSeed(s: Scenario): Promise<Violation[]> {
   const { emails, csv } = inputFor(s);
-  const dir = await tempDir();
-  const api = await startFakeApi(s, emails);
+  // The seed's own folder, removed in the `finally` below. Not tempDir(): vitest ties its clean-up
+  // to the test it takes for the current one, and under describe.concurrent (the soak) that can
+  // be another seed's, whose end then removed this folder while this seed still ran (ENOENT).
+  const dir = await mkdtemp(join(tmpdir(), "dcloud-seed-"));
+  const api = await startFakeApi(s, emails).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const tmp = join(dir, "tmp");
     await mkdir(tmp);
@@ -230,6 +237,34 @@ function parseDocument(
   }
 }
 
+/** The error of a `{ "error": { "code", "status", "message" } }` document, if stdout is one. */
+function parseErrorDocument(stdout: string): { code: string; status: number | null; message: string } | undefined {
+  try {
+    const doc = JSON.parse(stdout) as { error?: { code?: unknown; status?: unknown; message?: unknown } };
+    const error = doc.error;
+    if (!error || Object.keys(doc).length !== 1) return undefined;
+    const { code, status, message } = error;
+    if (typeof code !== "string" || typeof message !== "string") return undefined;
+    if (status !== null && typeof status !== "number") return undefined;
+    return { code, status, message };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exit code of an error that stops a run before any row has an outcome, by its code; any other is 1. */
+const EXIT_OF_ERROR: Record<string, number> = {
+  usage: 2,
+  invalid_input: 2,
+  invalid_request: 2,
+  declined: 2,
+  missing_api_key: 4,
+  invalid_api_key: 4,
+  authentication: 4,
+  permission_denied: 4,
+  payment_required: 3,
+};
+
 const lower = (email: string) => email.toLowerCase();
 const short = (items: string[]) =>
   items.length > 5 ? `${items.slice(0, 5).join("; ")}; … (${items.length} in all)` : items.join("; ");
@@ -271,6 +306,31 @@ async function checkRun(
   const firstPosts = api.received.filter((r) => r.phase === "first");
   // Stopped before anything was sent: nothing to account for, nothing printed is fine.
   if (run.code === 130 && firstPosts.length === 0 && lines.length === 0 && !run.stdout.trim()) return found;
+  // The contract's other document: an error that stops the run before any row has an outcome
+  // (usage, input, missing key, unreachable /me) is `{ "error": … }`, with no results to account
+  // for — allowed only when no invitation was sent and the report took no line, and with the
+  // exit code of its kind. An "internal" error is no such stop: it is a crash with a message.
+  const stopped = parseErrorDocument(run.stdout);
+  if (stopped) {
+    if (firstPosts.length > 0 || lines.length > 0) {
+      found.push({
+        invariant: "one-json-document",
+        detail: `${when}: an error document after ${firstPosts.length} invitation requests and ${lines.length} report lines: ${JSON.stringify(stopped)}`,
+      });
+    } else {
+      if (stopped.code === "internal") {
+        found.push({ invariant: "no-crash", detail: `${when}: an internal error: ${stopped.message}` });
+      }
+      const allowed = new Set([EXIT_OF_ERROR[stopped.code] ?? 1, ...(run.signalSent ? [130] : [])]);
+      if (run.code !== null && !allowed.has(run.code)) {
+        found.push({
+          invariant: "exit-code-agrees",
+          detail: `${when}: exit ${run.code} after the error ${JSON.stringify(stopped)}, expected ${[...allowed].join(" or ")}`,
+        });
+      }
+      return found;
+    }
+  }
 
   const doc = parseDocument(run.stdout);
   if (!doc) {

@@ -12,6 +12,8 @@
 //   pnpm test                                   a fixed set of quick seeds
 //   DCLOUD_SOAK_SEEDS=2000 npx vitest run test/run-integrity    seeds 1…2000 (the nightly soak)
 //   DCLOUD_SEED=17 npx vitest run test/run-integrity            one seed again (or "17,40")
+//
+// Seeds that once broke a promise run by name in regression-seeds.test.ts.
 import { describe, it } from "vitest";
 import { describeScenario, scenarioFor, seedsToRun } from "../helpers/schedule.js";
 import { expectSeedHolds, timeoutFor } from "../helpers/whole-run.js";

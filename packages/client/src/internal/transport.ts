@@ -242,6 +242,11 @@ export function createTransport(settings: TransportSettings): Transport {
       if (!withinRetryAfter && retries >= maxRetries) return settle();
       const wait = withinRetryAfter ? asked : retryDelayMs(retries++, response.headers);
       if (status === 429) {
+        // The attempt a 429 answered is time the rate limit cost too. Counted, so that a quota
+        // that says 429 for ever ends the call within its budget plus one attempt however short
+        // the waits it asks (`retry-after-ms: 4`) and however slow its answers: only waits
+        // counted, such a call made thousands of attempts and outlasted its budget many times.
+        rateLimitWaited += gate.now() - startedAt;
         if (rateLimitWaited + wait > rateLimitWaitMs) return settle();
         // Without a Retry-After the server named no wait for everyone: the others pause for the
         // first step of the backoff, this call for its own (which grows with its retries).

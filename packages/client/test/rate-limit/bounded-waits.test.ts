@@ -1,6 +1,7 @@
 // Every rate-limit wait ends: against a quota that answers 429 forever, a call throws
 // RateLimitError within rateLimitWaitMs plus one attempt, whatever the Retry-After — also 0,
-// negative, unreadable or a date in the past (each counts as 1 s). Fake timers.
+// negative, unreadable or a date in the past (each counts as 1 s) — and however slowly its
+// 429s come. Fake timers.
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDeepsetCloud, RateLimitError } from "../../src/index.js";
@@ -40,6 +41,31 @@ describe("a quota that answers 429 forever", () => {
     // Each wait counts, at least 1 s for the hints that say "at once": at most 6 attempts, not hundreds.
     const bound = "retry-after-ms" in headers && headers["retry-after-ms"] === "100" ? 52 : 6;
     expect(mock.requests.length).toBeLessThanOrEqual(bound);
+  });
+});
+
+describe("a quota that answers 429 forever, slowly, asking for a few milliseconds", () => {
+  it("counts the attempts answered 429 against rateLimitWaitMs: RateLimitError within it plus one attempt", async () => {
+    // Each 429 takes 1 s to come and asks for 4 ms: counting the waits alone, 5 s of budget
+    // would last over a thousand attempts — more than a thousand seconds.
+    const mock = mockFetch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return empty(429, { "retry-after-ms": "4" });
+    });
+    const dc = createDeepsetCloud({ apiKey: API_KEY, baseUrl: BASE_URL, fetch: mock.fetch, rateLimitWaitMs: 5_000 });
+
+    const started = Date.now();
+    let ended: number | undefined;
+    const pending = dc.inviteUser(ORG, ADA).catch((e: unknown) => {
+      ended = Date.now();
+      return e;
+    });
+    await vi.advanceTimersByTimeAsync(20_000);
+
+    expect(ended, "the call has not ended after 20 s").toBeDefined();
+    expect((ended ?? Number.POSITIVE_INFINITY) - started).toBeLessThanOrEqual(5_000 + 1_000);
+    expect(await pending).toBeInstanceOf(RateLimitError);
+    expect(mock.requests.length).toBeLessThanOrEqual(6);
   });
 });
 

@@ -1,6 +1,6 @@
 // `dcloud invite`: its flags, checked and turned into the run's options; then the run's
-// stages, in order (plan.ts), with the interrupts listened to and the input's private copy
-// removed however the run ends.
+// stages, in order (plan.ts), with the interrupts listened to and the input let go of
+// however the run ends.
 import { CliError } from "../../errors.js";
 import { parseColumnOverrides } from "../../input/columns.js";
 import { encodingOf } from "../../input/decode.js";
@@ -36,7 +36,7 @@ export const run: Run<InviteDeclared> = async (context, command) => {
     if (options.dryRun) return await dryRun(resolved, stage);
     return await finish(await send(await confirm(resolved, stage), stage), stage);
   } finally {
-    // Signals are listened to until the private copy of the input is gone.
+    // Signals are listened to until the input (standard input, a pipe) is let go of.
     await opened?.input.dispose();
     interruption.dispose();
   }
