@@ -11,12 +11,13 @@
 // Env: BENCH_ROUNDS (throughput rounds per contender, default 5), BENCH_STARTUP_RUNS (20).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writePeopleCsv } from "./people-csv.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 20);
@@ -87,22 +88,8 @@ const home = join(dir, "home");
 await mkdir(home);
 const env = { PATH: process.env.PATH ?? "", HOME: home, DEEPSET_CLOUD_API_KEY: KEY };
 
-async function writeCsv(path, rows) {
-  const out = createWriteStream(path);
-  out.write("email,given_name,family_name,role,workspace_ids\n");
-  const CHUNK = 5_000;
-  for (let start = 1; start <= rows; start += CHUNK) {
-    let text = "";
-    for (let i = start; i < Math.min(start + CHUNK, rows + 1); i++)
-      text += `user${i}@example.com,Given${i},Family${i},member,\n`;
-    if (!out.write(text)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-  return path;
-}
-const csv10k = await writeCsv(join(dir, "invitees-10k.csv"), ROWS);
-const csv100k = await writeCsv(join(dir, "invitees-100k.csv"), BIG_ROWS);
+const csv10k = await writePeopleCsv(join(dir, "invitees-10k.csv"), ROWS);
+const csv100k = await writePeopleCsv(join(dir, "invitees-100k.csv"), BIG_ROWS);
 
 // The bare loop: the same POSTs (same body as the CLI sends for these rows: no
 // workspace_ids when the cell is empty) and the client's headers, 16 workers pulling from

@@ -7,11 +7,12 @@
 // Env: BENCH_VALIDATION_ROWS (default 1000000), BENCH_VALIDATION_RUNS (3).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writePeopleCsv } from "./people-csv.mjs";
 
 const ROWS = Number(process.env.BENCH_VALIDATION_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_VALIDATION_RUNS ?? 3);
@@ -33,21 +34,6 @@ const hasGnuTime = (() => {
 const dir = await mkdtemp(join(tmpdir(), "dcloud-validation-bench-"));
 const env = { PATH: process.env.PATH ?? "", HOME: dir };
 const problems = [];
-
-async function writeCsv(path, rows) {
-  const out = createWriteStream(path);
-  out.write("email,given_name,family_name,role,workspace_ids\n");
-  const CHUNK = 10_000;
-  for (let start = 1; start <= rows; start += CHUNK) {
-    let text = "";
-    for (let i = start; i < Math.min(start + CHUNK, rows + 1); i++)
-      text += `user${i}@example.com,Given${i},Family${i},member,\n`;
-    if (!out.write(text)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-  return path;
-}
 
 /** Runs the CLI, its stdout into `out` (a file); resolves wall time (ms), exit code, stderr and peak RSS (KiB). */
 async function measure(args, out) {
@@ -88,7 +74,7 @@ const mib = (kb) => kb / 1024;
 const verdict = (ok) => (ok ? "within budget" : "OVER BUDGET");
 
 try {
-  const file = await writeCsv(join(dir, "invitees.csv"), ROWS);
+  const file = await writePeopleCsv(join(dir, "invitees.csv"), ROWS);
   const args = ["invite", "--file", file, "--org", ORG, "--dry-run"];
   console.log(
     `checking ${ROWS.toLocaleString("en")} rows (${mib((await stat(file)).size / 1024).toFixed(1)} MiB of CSV), node ${process.versions.node}; peak RSS from ${hasGnuTime ? "GNU time (%M)" : "/proc/<pid>/status VmHWM, polled every 10 ms"}`,
