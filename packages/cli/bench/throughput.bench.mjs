@@ -17,6 +17,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { GNU_TIME, hasGnuTime, measureChild, RSS_SOURCE } from "./peak-rss.mjs";
 import { writePeopleCsv } from "./people-csv.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -46,13 +47,6 @@ if (!existsSync(CLI)) {
   console.error(`${CLI} is missing: build the CLI first (pnpm build)`);
   process.exit(1);
 }
-
-// GNU time gives a child's peak RSS (%M, in KiB); without it /proc/<pid>/status is polled.
-const GNU_TIME = "/usr/bin/time";
-const hasGnuTime = (() => {
-  const probe = spawnSync(GNU_TIME, ["--version"], { encoding: "utf8" });
-  return probe.status === 0 && /GNU/.test(`${probe.stdout}${probe.stderr}`);
-})();
 
 // ── the server ─────────────────────────────────────────────────────────────────────────
 let invitations = 0;
@@ -122,34 +116,11 @@ if (failed > 0) { console.error(failed + " requests were not answered 201"); pro
 let runId = 0;
 /** Runs argv[0] with argv[1..]; resolves wall time (ms), exit code, stderr and peak RSS (KiB). */
 async function measure(argv, extraEnv = {}) {
-  const rssFile = join(dir, `rss-${++runId}`);
-  const [command, ...args] = hasGnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
   const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
-  let polledKb = 0;
-  const poll = hasGnuTime
-    ? undefined
-    : setInterval(async () => {
-        try {
-          const status = await readFile(`/proc/${child.pid}/status`, "utf8");
-          polledKb = Math.max(polledKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-        } catch {}
-      }, 10);
-  const [code] = await once(child, "close");
-  const ms = performance.now() - started;
+  const result = await measureChild(argv, { env: { ...env, ...extraEnv }, rssFile: join(dir, `rss-${++runId}`) });
   // This process is the server: its CPU time shows whether the server could have been the limit.
   const cpu = process.cpuUsage(cpuBefore);
-  const serverCpuMs = (cpu.user + cpu.system) / 1000;
-  if (poll) clearInterval(poll);
-  let rssKb = polledKb;
-  if (hasGnuTime) {
-    const lines = (await readFile(rssFile, "utf8").catch(() => "")).trim().split("\n");
-    rssKb = Number(lines.at(-1));
-  }
-  return { ms, code, stderr, rssKb, serverCpuMs };
+  return { ...result, serverCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 const problems = [];
@@ -230,9 +201,7 @@ try {
   console.log(
     `bulk invite: ${ROWS.toLocaleString("en")} rows at --concurrency ${CONCURRENCY} against ${apiUrl} (in this process), node ${process.versions.node}`,
   );
-  console.log(
-    `  peak RSS from ${hasGnuTime ? "GNU time (%M)" : "/proc/<pid>/status VmHWM, polled every 10 ms"}; CSV files in ${dir}`,
-  );
+  console.log(`  peak RSS from ${RSS_SOURCE}; CSV files in ${dir}`);
 
   // ── 1. throughput ──
   const cliRuns = [];

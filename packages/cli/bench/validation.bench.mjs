@@ -1,17 +1,9 @@
-// What checking a large file costs: `dcloud invite --file <1,000,000 rows> --dry-run`, which
-// reads the file once, checks every row (emails repeated included) and keeps the checked rows
-// for the stages after it, and sends nothing (no server is needed: --org is given). Budget:
-// ≤ 10 s and ≤ 300 MiB peak RSS, with --quiet (the check alone); the run that prints every
-// request is shown beside it. Budgets are printed, not enforced: the exit code is non-zero only
-// when a run itself went wrong (a non-zero exit, or another count of rows than written).
-// Env: BENCH_VALIDATION_ROWS (default 1000000), BENCH_VALIDATION_RUNS (3).
-import { spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
 import { createReadStream, existsSync } from "node:fs";
-import { mkdtemp, open, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureChild, RSS_SOURCE } from "./peak-rss.mjs";
 import { writePeopleCsv } from "./people-csv.mjs";
 
 const ROWS = Number(process.env.BENCH_VALIDATION_ROWS ?? 1_000_000);
@@ -25,11 +17,6 @@ if (!existsSync(CLI)) {
   console.error(`${CLI} is missing: build the CLI first (pnpm build)`);
   process.exit(1);
 }
-const GNU_TIME = "/usr/bin/time";
-const hasGnuTime = (() => {
-  const probe = spawnSync(GNU_TIME, ["--version"], { encoding: "utf8" });
-  return probe.status === 0 && /GNU/.test(`${probe.stdout}${probe.stderr}`);
-})();
 
 const dir = await mkdtemp(join(tmpdir(), "dcloud-validation-bench-"));
 const env = { PATH: process.env.PATH ?? "", HOME: dir };
@@ -37,29 +24,12 @@ const problems = [];
 
 /** Runs the CLI, its stdout into `out` (a file); resolves wall time (ms), exit code, stderr and peak RSS (KiB). */
 async function measure(args, out) {
-  const rssFile = join(dir, "rss");
-  const argv = [process.execPath, CLI, ...args];
-  const [command, ...rest] = hasGnuTime ? [GNU_TIME, "-f", "%M", "-o", rssFile, ...argv] : argv;
-  const started = performance.now();
   const stdout = await open(out, "w");
-  const child = spawn(command, rest, { env, stdio: ["ignore", stdout.fd, "pipe"] });
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
-  let polledKb = 0;
-  const poll = hasGnuTime
-    ? undefined
-    : setInterval(async () => {
-        try {
-          const status = await readFile(`/proc/${child.pid}/status`, "utf8");
-          polledKb = Math.max(polledKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-        } catch {}
-      }, 10);
-  const [code] = await once(child, "close");
-  const ms = performance.now() - started;
-  await stdout.close();
-  if (poll) clearInterval(poll);
-  const rssKb = hasGnuTime ? Number((await readFile(rssFile, "utf8")).trim().split("\n").at(-1)) : polledKb;
-  return { ms, code, stderr, rssKb };
+  try {
+    return await measureChild([process.execPath, CLI, ...args], { env, stdout: stdout.fd, rssFile: join(dir, "rss") });
+  } finally {
+    await stdout.close();
+  }
 }
 
 /** The line breaks in a file, counted as it streams. */
@@ -77,7 +47,7 @@ try {
   const file = await writePeopleCsv(join(dir, "invitees.csv"), ROWS);
   const args = ["invite", "--file", file, "--org", ORG, "--dry-run"];
   console.log(
-    `checking ${ROWS.toLocaleString("en")} rows (${mib((await stat(file)).size / 1024).toFixed(1)} MiB of CSV), node ${process.versions.node}; peak RSS from ${hasGnuTime ? "GNU time (%M)" : "/proc/<pid>/status VmHWM, polled every 10 ms"}`,
+    `checking ${ROWS.toLocaleString("en")} rows (${mib((await stat(file)).size / 1024).toFixed(1)} MiB of CSV), node ${process.versions.node}; peak RSS from ${RSS_SOURCE}`,
   );
   const quiet = [];
   for (let run = 0; run < RUNS; run++) {
