@@ -38,9 +38,12 @@ export interface ReportWriterOptions {
 export class ReportWriter {
   readonly #fd: number;
   readonly #path: string;
-  readonly #destination: Destination;
+  /** The destination's fields as the end of a line's JSON text: `,"organization_id":…,"api_url":…}`. */
+  readonly #ending: string;
   readonly #onFailure: ((failure: ReportFailure) => void) | undefined;
-  #pending: { row: InviteRow; text: string }[] = [];
+  /** The rows not yet written, and their lines' JSON texts, at the same index. */
+  #pendingRows: InviteRow[] = [];
+  #pendingTexts: string[] = [];
   #scheduled: NodeJS.Immediate | undefined;
   #failure: ReportFailure | undefined;
   #closed = false;
@@ -48,7 +51,9 @@ export class ReportWriter {
   private constructor(fd: number, path: string, destination: Destination, options: ReportWriterOptions) {
     this.#fd = fd;
     this.#path = path;
-    this.#destination = destination;
+    // A report line is the row's fields then the destination's, as `{ ...row, ...destination }`
+    // would give them; made by joining texts, the row is not copied into a new object first.
+    this.#ending = `,${JSON.stringify(destination).slice(1)}`;
     this.#onFailure = options.onFailure;
   }
 
@@ -89,8 +94,9 @@ export class ReportWriter {
       this.#failure.unwritten.push(row);
       return;
     }
-    const line: ReportLine = { ...row, ...this.#destination };
-    this.#pending.push({ row, text: JSON.stringify(line) });
+    this.#pendingRows.push(row);
+    // A row always has fields, so its text ends `…}`, never `{}`.
+    this.#pendingTexts.push(`${JSON.stringify(row).slice(0, -1)}${this.#ending}`);
     this.#scheduled ??= setImmediate(() => this.flush());
   }
 
@@ -101,10 +107,12 @@ export class ReportWriter {
   flush(): void {
     if (this.#scheduled) clearImmediate(this.#scheduled);
     this.#scheduled = undefined;
-    if (this.#pending.length === 0 || this.#failure) return;
-    const batch = this.#pending;
-    this.#pending = [];
-    const bytes = Buffer.from(batch.map(({ text }) => `${text}\n`).join(""));
+    if (this.#pendingTexts.length === 0 || this.#failure) return;
+    const rows = this.#pendingRows;
+    const texts = this.#pendingTexts;
+    this.#pendingRows = [];
+    this.#pendingTexts = [];
+    const bytes = Buffer.from(`${texts.join("\n")}\n`);
     let done = 0;
     try {
       // write() may take less than it is given (a full disk throws instead); the rest follows.
@@ -114,16 +122,13 @@ export class ReportWriter {
       // even without its line break. The first row cut short, and all after it, are not.
       let end = 0;
       let recorded = 0;
-      for (const { text } of batch) {
+      for (const text of texts) {
         end += Buffer.byteLength(text);
         if (end > done) break;
         recorded++;
         end += 1;
       }
-      this.#fail(
-        error,
-        batch.slice(recorded).map(({ row }) => row),
-      );
+      this.#fail(error, rows.slice(recorded));
     }
   }
 

@@ -2,9 +2,10 @@
 // file size limit that cuts a write part-way (`ulimit -f`: EFBIG). It never throws from its
 // timer, and every row it was given is either a whole line of the report or in `unwritten`.
 import { spawnSync } from "node:child_process";
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fc, test } from "@fast-check/vitest";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { type ReportFailure, ReportWriter, readReport } from "../../src/report/report.js";
@@ -24,6 +25,52 @@ function row(i: number): InviteRow {
     error: null,
   };
 }
+
+/** Any row outcome: the fields a run gives it, in their order, with text of any kind. */
+const anyRow: fc.Arbitrary<InviteRow> = fc
+  .record(
+    {
+      line: fc.option(fc.nat(), { nil: null }),
+      email: fc.string({ unit: "binary" }),
+      status: fc.constantFrom("invited", "already_member", "invalid", "failed", "not_attempted"),
+      http_status: fc.option(fc.integer({ min: 100, max: 599 }), { nil: null }),
+      attempts: fc.nat(),
+      request_id: fc.option(fc.string({ unit: "binary" }), { nil: null }),
+      error: fc.option(
+        fc.record({
+          code: fc.constantFrom("invalid_input", "server_error", "rate_limited"),
+          status: fc.option(fc.integer({ min: 400, max: 599 }), { nil: null }),
+          message: fc.string({ unit: "binary" }),
+        }),
+        { nil: null },
+      ),
+      note: fc.string({ unit: "binary" }),
+    },
+    { requiredKeys: ["line", "email", "status", "http_status", "attempts", "request_id", "error"] },
+  )
+  .map((row) => row as InviteRow);
+
+describe("ReportWriter's lines", () => {
+  test.prop([fc.array(anyRow, { maxLength: 20 })], { numRuns: 50 })(
+    "are each row's fields then the destination's, as one JSON text per line",
+    async (rows) => {
+      const dir = await tempDir();
+      try {
+        const path = join(dir, "report.jsonl");
+        const writer = ReportWriter.open(path, DESTINATION);
+        for (const [i, each] of rows.entries()) {
+          writer.write(each);
+          if (i % 7 === 6) writer.flush();
+        }
+        writer.close();
+        const expected = rows.map((each) => `${JSON.stringify({ ...each, ...DESTINATION })}\n`).join("");
+        expect(await readFile(path, "utf8")).toBe(expected);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
