@@ -4,9 +4,9 @@
 import { Option } from "@commander-js/extra-typings";
 import { helpText } from "../command.js";
 import { collect, type Program, single, wholeNumber } from "../options.js";
+import { DEFAULT_CONCURRENCY } from "./concurrency.js";
 
 const MAX_CONCURRENCY = 64;
-export const DEFAULT_CONCURRENCY = 4;
 
 const EXAMPLES = `
 Examples:
