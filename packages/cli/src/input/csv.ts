@@ -59,26 +59,32 @@ export async function* readCsvFrom(bytes: AsyncIterable<Uint8Array>, options: Cs
   let lastEnd = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
+      // One pass over the cells: the line breaks inside them, the first one too long, and
+      // whether all are blank.
       let breaks = 0;
-      for (const cell of record) {
+      let tooLong = -1;
+      let blank = true;
+      for (let i = 0; i < record.length; i++) {
+        const cell = record[i] as string;
         // Most cells hold no line break; the regular expression runs only for those that do.
-        if (!cell.includes("\n") && !cell.includes("\r")) continue;
-        breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+        if (cell.includes("\n") || cell.includes("\r")) breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+        if (tooLong === -1 && cellTooLong(cell)) tooLong = i;
+        if (blank && cell.trim() !== "") blank = false;
       }
       const line = lastEnd + 1;
       lastEnd = line + breaks;
-      const tooLong = record.findIndex((cell) => cellTooLong(cell));
       if (tooLong !== -1) throw cellTooLongError(label, line, `the cell in column ${tooLong + 1}`);
       if (header === undefined) {
         header = checkHeader(record, delimiter, options);
         continue;
       }
       // A row is empty when every cell is, those of columns that fill no field included.
-      if (record.every((cell) => cell.trim() === "")) continue;
+      if (blank) continue;
       const fields: Record<string, string> = {};
-      header.forEach((field, i) => {
+      for (let i = 0; i < header.length; i++) {
+        const field = header[i];
         if (field) fields[field] = record[i] ?? "";
-      });
+      }
       if (record.length > header.length) {
         yield { line, fields, unreadable: `${record.length} cells, but the header (line 1) has ${header.length}` };
         continue;

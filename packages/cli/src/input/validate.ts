@@ -26,7 +26,14 @@ export class RowValidator {
   readonly #roles = new Map<string, string>();
   readonly #idLists = new Map<string, readonly string[]>();
 
-  constructor(private readonly defaults: RowDefaults = {}) {}
+  /** --workspace-id and --workspace: one copy for all the rows that name no workspace. */
+  readonly #defaultIds: readonly string[];
+  readonly #defaultNames: readonly string[];
+
+  constructor(private readonly defaults: RowDefaults = {}) {
+    this.#defaultIds = [...(defaults.workspaceIds ?? [])];
+    this.#defaultNames = [...(defaults.workspaceNames ?? [])];
+  }
 
   check(row: RawRow): CheckedRow {
     const { line } = row;
@@ -53,11 +60,11 @@ export class RowValidator {
     const family_name = text("family_name", row.fields.family_name);
     const role = text("role", row.fields.role, this.defaults.role ?? "");
 
-    let ids = this.#list("workspace_ids", row.fields.workspace_ids, problem);
-    let names = this.#list("workspaces", row.fields.workspaces, problem);
+    let ids: readonly string[] = this.#list("workspace_ids", row.fields.workspace_ids, problem);
+    let names: readonly string[] = this.#list("workspaces", row.fields.workspaces, problem);
     if (ids.length === 0 && names.length === 0) {
-      ids = [...(this.defaults.workspaceIds ?? [])];
-      names = [...(this.defaults.workspaceNames ?? [])];
+      ids = this.#defaultIds;
+      names = this.#defaultNames;
     }
     for (const id of ids) if (!UUID.test(id)) problem("workspace_ids", `"${id}" is not a UUID`);
     for (const name of names) {
@@ -79,7 +86,7 @@ export class RowValidator {
       }
     }
     if (problems.length > 0) return { line, email: usableEmail, typed: this.#typed(row), problems, workspaces };
-    const unique = [...new Set(ids)];
+    const unique = ids.length < 2 ? ids : [...new Set(ids)];
     // IDs are UUIDs by now: a line break cannot be part of one.
     const workspace_ids = unique.length > 0 ? shared(this.#idLists, unique.join("\n"), unique) : undefined;
     const shape = { line, email, given_name, family_name, role: shared(this.#roles, role, role), workspace_ids };

@@ -29,6 +29,8 @@ export class CheckedRows implements Iterable<CheckedRow> {
   #sharedAt = new Uint32Array(1024);
   readonly #shared: Shared[] = [];
   readonly #sharedIndex = new Map<string, number>();
+  /** The role and lists of the row last kept, and the index they were given. */
+  #lastShared: (Shared & { at: number }) | undefined;
   /** The invalid rows, by index. */
   readonly #invalid = new Map<number, InvalidRow>();
 
@@ -97,6 +99,21 @@ export class CheckedRows implements Iterable<CheckedRow> {
   }
 
   #sharedIndexOf({ role, workspace_ids, workspaces }: ValidRow): number {
+    // Rows mostly share the same role and lists (validate.ts keeps one copy of each): when they
+    // are those of the row before, so is the index, and no key need be built.
+    const last = this.#lastShared;
+    if (last && last.role === role && last.workspace_ids === workspace_ids && last.workspaces === workspaces)
+      return last.at;
+    const at = this.#sharedIndexByKey(role, workspace_ids, workspaces);
+    this.#lastShared = { role, workspace_ids, workspaces, at };
+    return at;
+  }
+
+  #sharedIndexByKey(
+    role: string,
+    workspace_ids: readonly string[] | undefined,
+    workspaces: PendingNames | undefined,
+  ): number {
     // None of these hold a NUL or a line break (validate.ts), so the key is unambiguous.
     const key = [role, workspace_ids?.join("\n") ?? "", workspaces?.names.join("\n") ?? "", workspaces?.at ?? ""].join(
       SEPARATOR,
