@@ -150,3 +150,8 @@ const ratio = median(client.wallRatio);
 console.log(
   `  client / bare fetch with a timeout: ${ratio.toFixed(3)}× wall, ${median(client.cpuRatio).toFixed(3)}× CPU (budget ≤ ${OVERHEAD_BUDGET}× wall) ${ratio <= OVERHEAD_BUDGET ? "within budget" : "OVER BUDGET"}`,
 );
+// What the client adds to openapi-fetch itself: its transport (validation, headers, the
+// attempt's timeout, retries, the rate-limit gate, bounded reads), round by round.
+const floor = runs[contenders.findIndex(([name]) => name === "openapi-fetch, light Request")];
+const overFloor = median(client.wall.map((wall, r) => wall / floor.wall[r]));
+console.log(`  client / openapi-fetch with a light Request: ${overFloor.toFixed(3)}× wall`);
