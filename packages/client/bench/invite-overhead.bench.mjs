@@ -1,7 +1,9 @@
 // How much the client adds to a request: sequential inviteUser() against a loopback
 // server that answers 201 at once, next to a bare fetch() loop with a timeout signal sending
 // the same request (same headers, same body, body read), in one run; bare fetch without a
-// timeout and openapi-fetch used directly (its default Request) are printed beside them.
+// timeout and openapi-fetch used directly are printed beside them: with its default Request,
+// and with a light request class and a fetch that passes URL and init on — the floor any
+// client built on openapi-fetch stands on.
 // A busy machine slows whole stretches of a run, so the contenders take turns in short
 // batches, in a rotating order, over many rounds; each round gives every contender's time as
 // a ratio to the bare fetch's in the same round, and the figure is the median of those
@@ -69,6 +71,31 @@ async function openapiFetchWithTimeout() {
   });
   if (response.status !== 201) throw new Error(`openapi-fetch got ${response.status}`);
 }
+// openapi-fetch with a light request (its `Request` option) and a fetch that sends it as is.
+class LightRequest {
+  constructor(url, init) {
+    this.url = url;
+    this.init = init;
+  }
+}
+const light = createClient({
+  baseUrl,
+  headers,
+  Request: LightRequest,
+  fetch: async ({ url, init }) => {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    await response.arrayBuffer();
+    return response;
+  },
+});
+async function lightOpenapiFetch() {
+  const { response } = await light.POST("/api/v1/organization/{organization_id}/invitation", {
+    params: { path: { organization_id: ORG } },
+    body,
+    parseAs: "stream",
+  });
+  if (response.status !== 201) throw new Error(`openapi-fetch got ${response.status}`);
+}
 const dc = createDeepsetCloud({ apiKey: KEY, baseUrl });
 const viaClient = () => dc.inviteUser(ORG, body);
 
@@ -86,6 +113,7 @@ const contenders = [
   ["bare fetch + timeout signal", bareFetchWithTimeout],
   ["bare fetch, no timeout", bareFetch],
   ["openapi-fetch, default Request", openapiFetchWithTimeout],
+  ["openapi-fetch, light Request", lightOpenapiFetch],
   ["client.inviteUser", viaClient],
 ];
 /** Per contender: its batch times, and its ratios to the bare fetch's batch of the same round. */
@@ -122,3 +150,8 @@ const ratio = median(client.wallRatio);
 console.log(
   `  client / bare fetch with a timeout: ${ratio.toFixed(3)}× wall, ${median(client.cpuRatio).toFixed(3)}× CPU (budget ≤ ${OVERHEAD_BUDGET}× wall) ${ratio <= OVERHEAD_BUDGET ? "within budget" : "OVER BUDGET"}`,
 );
+// What the client adds to openapi-fetch itself: its transport (validation, headers, the
+// attempt's timeout, retries, the rate-limit gate, bounded reads), round by round.
+const floor = runs[contenders.findIndex(([name]) => name === "openapi-fetch, light Request")];
+const overFloor = median(client.wall.map((wall, r) => wall / floor.wall[r]));
+console.log(`  client / openapi-fetch with a light Request: ${overFloor.toFixed(3)}× wall`);

@@ -172,9 +172,12 @@ export class DeepsetCloud {
           parseAs: "stream",
           fetch,
         }),
-      { ...options, discardBody: true },
+      options,
+      true,
     );
-    return { status: 201, attempts, ...(requestId ? { requestId } : {}) };
+    const result: InviteResult = { status: 201, attempts };
+    if (requestId) result.requestId = requestId;
+    return result;
   }
 
   /** The user the API key belongs to, with their organization: `GET /api/v1/me`. */
@@ -192,14 +195,18 @@ export class DeepsetCloud {
   /**
    * Makes one call through openapi-fetch with a per-call fetch that keeps the transport's
    * verdict; throws the error the verdict holds for an answer that is not a documented success.
+   * `discardBody`: the caller does not need a success's body.
    */
-  async #call<T>(
+  async #call<T extends { data?: unknown }>(
     send: (fetch: typeof globalThis.fetch) => Promise<T>,
-    options: CallSettings,
-  ): Promise<T & { attempts: number; requestId: string | undefined }> {
+    options: RequestOptions,
+    discardBody = false,
+  ): Promise<{ data: T["data"]; attempts: number; requestId: string | undefined }> {
     let verdict: Verdict | undefined;
+    const transport = this.#transport;
+    const settings: CallSettings = discardBody ? { ...options, discardBody } : options;
     const fetch = async (request: Request | string | URL) => {
-      verdict = await this.#transport(request as unknown as OutgoingRequest, options);
+      verdict = await transport(request as unknown as OutgoingRequest, settings);
       return verdict.response;
     };
     let result: T;
@@ -214,7 +221,7 @@ export class DeepsetCloud {
     }
     if (!verdict) throw new Error("openapi-fetch made no request");
     if (verdict.error) throw verdict.error;
-    return { ...result, attempts: verdict.attempts, requestId: verdict.requestId };
+    return { data: result.data, attempts: verdict.attempts, requestId: verdict.requestId };
   }
 }
 

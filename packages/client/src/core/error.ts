@@ -2,6 +2,7 @@
 // status codes. Every class extends DeepsetCloudError and has a stable `code`; every HTTP
 // answer outside the documented successes is an ApiError. ERROR_CODES, at the end, is the one
 // table of the vocabulary: the CLI and the contract tests derive theirs from it.
+// Instance fields are `declare`d: each constructor sets them, so no field definitions are emitted.
 import type { components } from "../generated/openapi.js";
 
 /** What an error knows of the call that raised it. */
@@ -17,13 +18,13 @@ export interface ErrorContext {
 export abstract class DeepsetCloudError extends Error {
   override name = "DeepsetCloudError";
   /** A stable name for what went wrong (a key of `ERROR_CODES`), for programs and `--json` output. */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   /** How many attempts the call made, the last one included; undefined when nothing was sent. */
-  readonly attempts: number | undefined;
+  declare readonly attempts: number | undefined;
   /** The `x-request-id` response header of the last answer, when there was one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   constructor(message: string, context: ErrorContext = {}) {
-    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    super(message, context);
     this.code = (new.target as unknown as { code: ErrorCode }).code;
     this.attempts = context.attempts;
     this.requestId = context.requestId;
@@ -41,7 +42,7 @@ export interface RequestIssue {
 export class InvalidRequestError extends DeepsetCloudError {
   static readonly code: ErrorCode = "invalid_request";
   override name = "InvalidRequestError";
-  readonly issues: RequestIssue[];
+  declare readonly issues: RequestIssue[];
   constructor(issues: RequestIssue[], message?: string) {
     super(message ?? `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
     this.issues = issues;
@@ -53,9 +54,7 @@ export class MissingApiKeyError extends DeepsetCloudError {
   static readonly code: ErrorCode = "missing_api_key";
   override name = "MissingApiKeyError";
   constructor() {
-    super(
-      "No API key: pass `apiKey` or set DEEPSET_CLOUD_API_KEY. Create a key in deepset Cloud under Settings → API Keys.",
-    );
+    super("No API key: pass `apiKey` or set DEEPSET_CLOUD_API_KEY (deepset Cloud → Settings → API Keys creates one).");
   }
 }
 
@@ -83,15 +82,15 @@ export interface ApiErrorInit {
 export class ApiError extends DeepsetCloudError {
   static readonly code: ErrorCode = "api_error";
   /** The one status this class stands for, where it has one. */
-  static readonly status: number | undefined = undefined;
+  declare static readonly status: number | undefined;
   override name = "ApiError";
   declare readonly attempts: number;
-  readonly status: number;
+  declare readonly status: number;
   /** At most 64 KiB of the body: parsed JSON, else text; undefined when empty. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** True when the server sent more than `body` holds (the rest was not read). */
-  readonly bodyTruncated: boolean;
-  readonly headers: Headers;
+  declare readonly bodyTruncated: boolean;
+  declare readonly headers: Headers;
   constructor(init: ApiErrorInit, summary?: string) {
     super(describe(init, summary), {
       attempts: init.attempts,
@@ -99,7 +98,7 @@ export class ApiError extends DeepsetCloudError {
     });
     this.status = init.status;
     this.body = init.body;
-    this.bodyTruncated = init.bodyTruncated ?? false;
+    this.bodyTruncated = !!init.bodyTruncated;
     this.headers = init.headers;
   }
 }
@@ -112,10 +111,21 @@ export class ApiError extends DeepsetCloudError {
 export class UnexpectedStatusError extends ApiError {
   static override readonly code: ErrorCode = "unexpected_status";
   override name = "UnexpectedStatusError";
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(init: ApiErrorInit) {
-    const location = redirectTarget(init);
-    super(init, unexpectedSummary(init, location));
+    const { status, headers, url, documented } = init;
+    const redirect = status >= 300 && status < 400;
+    const raw = redirect ? headers.get("location") : null;
+    const target = raw && URL.parse(raw, url);
+    // Where it pointed, without its query string (which may carry a token).
+    const location = target ? target.origin + target.pathname : raw?.split(/[?#]/)[0] || undefined;
+    const expected = documented?.length ? ` (the spec documents ${documented.join(", ")})` : "";
+    super(
+      init,
+      redirect
+        ? `a redirect${location ? ` to ${location}` : ""}, not followed${expected}`
+        : `a status the spec does not document for this operation${expected}; the outcome is not known`,
+    );
     this.location = location;
   }
 }
@@ -125,9 +135,9 @@ export class ResponseTooLargeError extends ApiError {
   static override readonly code: ErrorCode = "response_too_large";
   override name = "ResponseTooLargeError";
   /** The limit that was passed, in bytes. */
-  readonly maxResponseBytes: number;
+  declare readonly maxResponseBytes: number;
   constructor(init: ApiErrorInit & { maxResponseBytes: number }) {
-    super(init, `the response body is larger than maxResponseBytes (${init.maxResponseBytes} bytes); it was not read`);
+    super(init, `body larger than maxResponseBytes (${init.maxResponseBytes} bytes), not read`);
     this.maxResponseBytes = init.maxResponseBytes;
   }
 }
@@ -169,7 +179,7 @@ export class AlreadyMemberError extends ApiError {
    * True when an earlier attempt of the same call had an unknown outcome (a timeout, a reset
    * connection, a 5xx), so this 409 may well be that attempt's own invitation: treat it as invited.
    */
-  readonly afterRetry: boolean;
+  declare readonly afterRetry: boolean;
   constructor(init: ApiErrorInit & { afterRetry?: boolean }, summary?: string) {
     super(init, summary);
     this.afterRetry = init.afterRetry ?? false;
@@ -181,10 +191,11 @@ export class UnprocessableEntityError extends ApiError {
   static override readonly code: ErrorCode = "unprocessable";
   static override readonly status = 422;
   override name = "UnprocessableEntityError";
-  readonly detail: components["schemas"]["ValidationError"][];
+  declare readonly detail: components["schemas"]["ValidationError"][];
   constructor(init: ApiErrorInit, summary?: string) {
-    const detail = validationDetail(init.body);
-    super(init, detail.length > 0 ? detail.map(formatValidationItem).join("; ") : summary);
+    const items = detailOf(init.body);
+    const detail = Array.isArray(items) ? items.filter((d) => Array.isArray(d?.loc)) : [];
+    super(init, detail.length > 0 ? detail.map((d) => `${d.loc.join(".")}: ${d.msg}`).join("; ") : summary);
     this.detail = detail;
   }
 }
@@ -228,13 +239,13 @@ export class ConnectionError extends DeepsetCloudError {
   static readonly code: ErrorCode = "connection";
   override name = "ConnectionError";
   declare readonly attempts: number;
-  readonly reason: ConnectionFailure;
+  declare readonly reason: ConnectionFailure;
   /**
    * True when the request may have reached the server and been acted on: the connection
    * closed or was reset after the request was written, or the body was cut short. False when
    * it provably never left (refused, DNS, TLS, the proxy's refusal).
    */
-  readonly outcomeUnknown: boolean;
+  declare readonly outcomeUnknown: boolean;
   constructor(
     message: string,
     options: ErrorContext & { reason?: ConnectionFailure | undefined; outcomeUnknown?: boolean | undefined } = {},
@@ -288,13 +299,6 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** The classes that stand for one status (401 → AuthenticationError, …), read off the table. */
-const CLASS_BY_STATUS = new Map<number, typeof ApiError>(
-  Object.values(ERROR_CODES).flatMap((Class) =>
-    "status" in Class && Class.status !== undefined ? [[Class.status, Class as typeof ApiError] as const] : [],
-  ),
-);
-
 /**
  * The error for an answer that is not a documented success. `summaries` are the operation's
  * own words for its statuses (the spec's response descriptions), used when the body says
@@ -304,63 +308,27 @@ export function errorFromResponse(
   init: ApiErrorInit & { afterRetry?: boolean },
   summaries: Readonly<Record<string, string>> = {},
 ): ApiError {
-  if (init.status < 400) return new UnexpectedStatusError(init);
-  const summary = summaries[init.status];
+  const { status } = init;
+  const summary = summaries[status];
+  // The classes that stand for one status (401 → AuthenticationError, …), read off the table.
   const Class =
-    init.status === 503 && summary === undefined
-      ? ServerError
-      : (CLASS_BY_STATUS.get(init.status) ?? (init.status >= 500 ? ServerError : ApiError));
-  return new Class(init, summary);
+    status < 400
+      ? UnexpectedStatusError
+      : ((status !== 503 || summary) && Object.values(ERROR_CODES).find((C) => "status" in C && C.status === status)) ||
+        (status < 500 ? ApiError : ServerError);
+  return new (Class as typeof ApiError)(init, summary);
 }
 
-function redirectTarget({ status, headers, url }: ApiErrorInit): string | undefined {
-  const location = status >= 300 && status < 400 ? headers.get("location") : null;
-  if (!location) return undefined;
-  try {
-    const target = new URL(location, url);
-    return target.origin + target.pathname;
-  } catch {
-    return location.split(/[?#]/)[0];
-  }
-}
-
-function unexpectedSummary({ status, documented }: ApiErrorInit, location: string | undefined): string {
-  const expected = documented?.length ? ` (the spec documents ${documented.join(", ")})` : "";
-  if (status >= 300 && status < 400) {
-    return `a redirect${location ? ` to ${location}` : ""}, not followed: the request was not carried out there${expected}`;
-  }
-  return `a status the spec does not document for this operation${expected}; the outcome is not known`;
-}
-
-function describe(init: ApiErrorInit, summary: string | undefined): string {
+function describe({ status, body, method, url }: ApiErrorInit, summary: string | undefined): string {
   // Below 400 the body is whatever answered instead (a login page, …), not an error message.
-  const fromBody = init.status >= 400 ? bodyDetail(init.body) : undefined;
-  const words = [fromBody, summary].filter((w): w is string => Boolean(w));
+  // FastAPI puts a human message in `detail` (a string) for most errors.
+  const detail = status < 400 ? 0 : typeof body === "string" ? body.trim().slice(0, 500) : detailOf(body);
+  const fromBody = typeof detail === "string" ? detail : "";
   // The body's own message comes first; the spec's words only where they add something.
-  const text = words.length === 2 && words[0] === words[1] ? words[0] : words.join(" — ");
-  return `${init.status} from ${init.method} ${init.url}${text ? `: ${text}` : ""}`;
+  const text = fromBody && summary && fromBody !== summary ? `${fromBody} — ${summary}` : fromBody || summary;
+  return `${status} from ${method} ${url}${text ? `: ${text}` : ""}`;
 }
 
-/** FastAPI puts a human message in `detail` (a string) for most errors. */
-function bodyDetail(body: unknown): string | undefined {
-  if (typeof body === "string") return body.trim().slice(0, 500) || undefined;
-  if (body && typeof body === "object" && "detail" in body) {
-    const { detail } = body as { detail: unknown };
-    if (typeof detail === "string") return detail;
-  }
-  return undefined;
-}
-
-function validationDetail(body: unknown): components["schemas"]["ValidationError"][] {
-  if (body && typeof body === "object" && Array.isArray((body as { detail?: unknown }).detail)) {
-    return (body as { detail: unknown[] }).detail.filter(
-      (d): d is components["schemas"]["ValidationError"] =>
-        Boolean(d) && typeof d === "object" && Array.isArray((d as { loc?: unknown }).loc),
-    );
-  }
-  return [];
-}
-
-function formatValidationItem(item: components["schemas"]["ValidationError"]): string {
-  return `${item.loc.join(".")}: ${item.msg}`;
+function detailOf(body: unknown): unknown {
+  return (body as { detail?: unknown } | null)?.detail;
 }

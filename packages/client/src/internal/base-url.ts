@@ -17,26 +17,21 @@ export function isRegion(value: string): value is Region {
  * URL the Python SDK uses, which ends in `/api/v1`; the spec's paths already start with it.
  */
 export function normalizeBaseUrl(raw: string, { allowInsecureHttp = false } = {}): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw invalidBaseUrl(`Invalid base URL "${raw}": not an absolute URL such as ${REGION_URLS.eu}`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
+  const url = URL.parse(raw.trim());
+  if (!url) throw invalidBaseUrl(`Invalid base URL "${raw}": not an absolute URL such as ${REGION_URLS.eu}`);
+  const { protocol, origin } = url;
+  if (protocol !== "https:" && protocol !== "http:") {
     throw invalidBaseUrl(`Invalid base URL "${raw}": only https:// (or http:// to loopback) is supported`);
   }
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+  if (protocol === "http:" && !allowInsecureHttp && !LOOPBACK.test(url.hostname)) {
     throw invalidBaseUrl(
-      `Refusing http:// base URL "${url.origin}": the API key would travel unencrypted. ` +
-        "Use https://, or allow it explicitly (allowInsecureHttp / --allow-insecure-http).",
+      `Refusing http:// base URL "${origin}": the API key would travel unencrypted; use https://, or allowInsecureHttp (--allow-insecure-http)`,
     );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw invalidBaseUrl(`Invalid base URL "${url.origin}": it may not carry a query, fragment or credentials`);
+    throw invalidBaseUrl(`Invalid base URL "${origin}": it may not carry a query, fragment or credentials`);
   }
-  const path = url.pathname.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
-  return url.origin + path;
+  return origin + url.pathname.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
 }
 
 /**
@@ -44,14 +39,7 @@ export function normalizeBaseUrl(raw: string, { allowInsecureHttp = false } = {}
  * (which the URL parser writes as `::ffff:7fxx:xxxx`). A name such as `foo.localhost` is
  * whatever the resolver makes of it, so it does not count.
  */
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === "localhost" ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
-    hostname === "[::1]" ||
-    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(hostname)
-  );
-}
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/;
 
 /** A base URL that cannot be used: nothing is sent. */
 function invalidBaseUrl(message: string): InvalidRequestError {

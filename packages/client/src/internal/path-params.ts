@@ -1,5 +1,5 @@
 import { defaultPathSerializer } from "openapi-fetch";
-import { InvalidRequestError } from "../core/error.js";
+import { InvalidRequestError, type RequestIssue } from "../core/error.js";
 
 /**
  * openapi-fetch's path serializer, which percent-encodes each value, after one check it lacks:
@@ -9,14 +9,14 @@ import { InvalidRequestError } from "../core/error.js";
  * path parameter of every operation.
  */
 export function checkedPathSerializer(pathname: string, pathParams: Record<string, unknown>): string {
-  const issues = Object.entries(pathParams).flatMap(([name, value]) => {
-    const text = String(value);
-    if (text === "") return [{ path: name, message: "must not be empty" }];
-    if (text === "." || text === "..") {
-      return [{ path: name, message: `must not be "${text}" (a dot segment would change the URL's path)` }];
+  const issues: RequestIssue[] = [];
+  for (const name in pathParams) {
+    const text = String(pathParams[name]);
+    if (text === "") issues.push({ path: name, message: "must not be empty" });
+    else if (text === "." || text === "..") {
+      issues.push({ path: name, message: `must not be "${text}" (a dot segment would change the URL's path)` });
     }
-    return [];
-  });
+  }
   if (issues.length > 0) throw new InvalidRequestError(issues);
   return defaultPathSerializer(pathname, pathParams);
 }

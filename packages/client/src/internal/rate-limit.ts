@@ -103,6 +103,16 @@ export class RateLimitGate {
   }
 
   /**
+   * Takes a place at once when neither a pause nor the pacing is in effect (the common case,
+   * decided without the cost of a promise); false when the caller must `acquire` instead.
+   */
+  tryAcquire(): boolean {
+    if (this.#pacing || this.#pausedUntil > this.#now()) return false;
+    this.#inFlight++;
+    return true;
+  }
+
+  /**
    * Resolves when an attempt may start, with how long it waited (ms): the caller then holds a
    * place and calls `release` when the attempt ends. Resolves with undefined (no place held),
    * at once, when the wait would pass `maxWaitMs`. Rejects with `AbortError` when a signal

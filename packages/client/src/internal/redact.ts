@@ -10,26 +10,23 @@ export type Redactor = (text: string) => string;
 
 const keep: Redactor = (text) => text;
 
-/** A redactor for `apiKey`: as is, JSON-escaped (also with `\/`), and percent-encoded in either case of hex digit. */
+/**
+ * A redactor for `apiKey`: as is, JSON-escaped (also with `\/`), and percent-encoded with hex
+ * digits in either case (in every form, so a key that holds `%2F` also hides as `%2f`).
+ */
 export function redactorFor(apiKey: string | undefined): Redactor {
   if (!apiKey) return keep;
   const escaped = JSON.stringify(apiKey).slice(1, -1);
-  const forms = new Set([apiKey, escaped, escaped.replaceAll("/", "\\/")]);
-  const alternatives = [...forms].map(literal);
-  const encoded = encodeURIComponent(apiKey);
-  if (encoded !== apiKey) alternatives.push(literal(encoded).replace(/%([0-9A-F])([0-9A-F])/g, percentEscape));
-  // Longest first, so that a form that contains another is replaced whole.
-  alternatives.sort((a, b) => b.length - a.length);
+  const alternatives = [apiKey, escaped, escaped.replaceAll("/", "\\/"), encodeURIComponent(apiKey)]
+    .map((form) =>
+      form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/%([0-9A-F])([0-9A-F])/g, (_, high: string, low: string) => {
+        return `%[${high}${high.toLowerCase()}][${low}${low.toLowerCase()}]`;
+      }),
+    )
+    // Longest first, so that a form that contains another is replaced whole.
+    .sort((a, b) => b.length - a.length);
   const pattern = new RegExp(alternatives.join("|"), "g");
   return (text) => text.replace(pattern, "***");
-}
-
-function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-function percentEscape(_: string, high: string, low: string): string {
-  return `%[${high}${high.toLowerCase()}][${low}${low.toLowerCase()}]`;
 }
 
 /** A copy of response headers with credentials, and the key wherever it appears, replaced by `***`. */

@@ -15,16 +15,13 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  */
 export const FLOOR_RETRY_AFTER_MS = 1_000;
 
-/**
- * A connection failure that will happen again, whatever the wait: a certificate the machine
- * does not trust, or a proxy that refused the tunnel (retrying a wrong proxy password locks the
- * account on company proxies).
- */
-const LASTING_FAILURES = new Set<ConnectionError["reason"]>(["untrusted_certificate", "proxy_refused"]);
-
 export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiError) return RETRYABLE_STATUSES.has(error.status);
-  if (error instanceof ConnectionError) return !LASTING_FAILURES.has(error.reason);
+  // A connection failure that will happen again, whatever the wait: a certificate the machine
+  // does not trust, or a proxy that refused the tunnel (retrying a wrong proxy password locks the
+  // account on company proxies).
+  if (error instanceof ConnectionError)
+    return error.reason !== "untrusted_certificate" && error.reason !== "proxy_refused";
   return error instanceof TimeoutError;
 }
 
@@ -35,9 +32,7 @@ export function isRetryable(error: unknown): boolean {
  */
 export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof ApiError) return error.status >= 500;
-  if (error instanceof TimeoutError) return true;
-  if (error instanceof ConnectionError) return error.outcomeUnknown;
-  return false;
+  return error instanceof TimeoutError || (error instanceof ConnectionError && error.outcomeUnknown);
 }
 
 /**
@@ -61,20 +56,17 @@ export function retryDelayMs(
  * a date in the past counts as FLOOR_RETRY_AFTER_MS.
  */
 export function serverAskedMs(headers: Headers, now = Date.now()): number | undefined {
-  const inMs = headers.get("retry-after-ms");
-  const ms = inMs === null ? Number.NaN : Number(inMs.trim() || Number.NaN);
-  if (Number.isFinite(ms)) return ms > 0 ? ms : FLOOR_RETRY_AFTER_MS;
+  const inMs = headers.get("retry-after-ms")?.trim();
   const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter === undefined) return inMs === null ? undefined : FLOOR_RETRY_AFTER_MS;
-  return positiveOrFloor(retryAfterMs(retryAfter, now));
-}
-
-function retryAfterMs(value: string, now: number): number {
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  // An HTTP date names its weekday or month; without letters, Date.parse would read "-5" as a year.
-  return /[a-z]/i.test(value) ? Date.parse(value) - now : Number.NaN;
-}
-
-function positiveOrFloor(ms: number): number {
+  if (inMs === undefined && retryAfter === undefined) return undefined;
+  let ms = inMs ? Number(inMs) : Number.NaN;
+  if (!Number.isFinite(ms) && retryAfter !== undefined) {
+    // An HTTP date names its weekday or month; without letters, Date.parse would read "-5" as a year.
+    ms = /^\d+(\.\d+)?$/.test(retryAfter)
+      ? Number(retryAfter) * 1000
+      : /[a-z]/i.test(retryAfter)
+        ? Date.parse(retryAfter) - now
+        : Number.NaN;
+  }
   return Number.isFinite(ms) && ms > 0 ? ms : FLOOR_RETRY_AFTER_MS;
 }

@@ -90,8 +90,7 @@ export function createTransport(settings: TransportSettings): Transport {
     const maxResponseBytes = call.maxResponseBytes ?? settings.maxResponseBytes;
     const target = originOf(url);
     const described = `${method} ${url}`;
-    const init: RequestInit = { method, headers, body: request.body, redirect: "manual" };
-    const isSuccess = (status: number) => (operation ? operation.success.includes(status) : status < 300);
+    const { body } = request;
 
     /** The error for an answer, from its body (at most 64 KiB, already redacted). */
     const errorFor = (response: Response, text: string, truncated: boolean, attempt: number, afterRetry: boolean) =>
@@ -114,12 +113,16 @@ export function createTransport(settings: TransportSettings): Transport {
     const attemptOnce = (attempt: number, afterRetry: boolean): Promise<Attempted> =>
       runAttempt(
         async (attemptSignal, answered) => {
-          const response = await settings.fetch(url, { ...init, signal: attemptSignal });
+          const response = await settings.fetch(url, {
+            method,
+            headers,
+            body,
+            redirect: "manual",
+            signal: attemptSignal,
+          });
           answered();
-          const { status, statusText } = response;
-          const rebuilt = (body: NonNullable<RequestInit["body"]> | null) =>
-            new Response(body, { status, statusText, headers: response.headers });
-          if (isSuccess(status)) {
+          const { status } = response;
+          if (operation ? operation.success.includes(status) : status < 300) {
             if (call.discardBody) {
               // Read only to free the connection; the caller reads nothing of it.
               await readBody(response, ERROR_BODY_BYTES, "drain");
@@ -138,12 +141,12 @@ export function createTransport(settings: TransportSettings): Transport {
                 maxResponseBytes,
               });
             }
-            return { response: rebuilt(hasBody(status) ? bytes : null), error: undefined };
+            return { response: rebuilt(response, bytes), error: undefined };
           }
           const { bytes, truncated } = await readBody(response, ERROR_BODY_BYTES, "head");
           const text = redact(new TextDecoder().decode(bytes));
           const error = errorFor(response, text, truncated, attempt, afterRetry);
-          return { response: rebuilt(hasBody(status) ? text : null), error };
+          return { response: rebuilt(response, text), error };
         },
         { timeoutMs, signal, target, request: described, attempt },
       );
@@ -181,7 +184,7 @@ export function createTransport(settings: TransportSettings): Transport {
       if (stopSignal?.aborted) return settle();
       let waited: number | undefined;
       try {
-        waited = await gate.acquire(rateLimitWaitMs - rateLimitWaited, signal, stopSignal);
+        waited = gate.tryAcquire() ? 0 : await gate.acquire(rateLimitWaitMs - rateLimitWaited, signal, stopSignal);
       } catch (error) {
         // Stopped rather than aborted: nothing new starts, and what the last attempt got stands.
         if (!signal?.aborted && last) return settle();
@@ -200,8 +203,7 @@ export function createTransport(settings: TransportSettings): Transport {
       // Stage 2: one attempt.
       attempts++;
       const startedAt = gate.now();
-      const started = performance.now();
-      const elapsed = () => `${Math.round(performance.now() - started)} ms`;
+      const elapsed = () => `${Math.round(gate.now() - startedAt)} ms`;
       let attempted: Attempted;
       try {
         attempted = await attemptOnce(attempts, unknownOutcome);
@@ -224,10 +226,12 @@ export function createTransport(settings: TransportSettings): Transport {
       last = attempted;
       const { response, error } = attempted;
       const { status } = response;
-      const requestId = response.headers.get("x-request-id") ?? undefined;
-      logger?.debug(
-        `${described} → ${status} (attempt ${attempts}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
-      );
+      if (logger) {
+        const requestId = response.headers.get("x-request-id");
+        logger.debug(
+          `${described} → ${status} (attempt ${attempts}, ${elapsed()}${requestId ? `, request id ${requestId}` : ""})`,
+        );
+      }
       if (status !== 429) gate.succeeded();
       if (!error) return settle();
       // A redirect, or a success the spec does not know: nothing to retry, and no data to hand on.
@@ -306,9 +310,11 @@ function originOf(url: string): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
-/** Statuses that carry no body (a Response refuses one for them). */
-function hasBody(status: number): boolean {
-  return status !== 204 && status !== 205 && status !== 304 && status >= 200;
+/** The answer again, with the body as read (a Response refuses a body for 204, 205 and 304). */
+function rebuilt(response: Response, body: Uint8Array | string): Response {
+  const { status, statusText, headers } = response;
+  const carriesBody = status !== 204 && status !== 205 && status !== 304 && status >= 200;
+  return new Response(carriesBody ? body : null, { status, statusText, headers });
 }
 
 function parseBody(text: string): unknown {

@@ -7,56 +7,53 @@ import type { Operation, Validator } from "./operations.js";
 import type { OutgoingRequest } from "./outgoing-request.js";
 
 /** Throws `InvalidRequestError` naming every problem (`organization_id`, `body.email`, `body.workspace_ids.1`, …). */
-export function validateRequest(operation: Operation, request: OutgoingRequest): void {
-  const issues = parameterIssues(operation, request).concat(bodyIssues(operation, request.body));
+export function validateRequest(operation: Operation, { url, headers, pathParams, body }: OutgoingRequest): void {
+  const issues: RequestIssue[] = [];
+  // An operation with path parameters always has a validator, and the spec requires them there.
+  if (operation.validateParameters) {
+    const params: Record<string, unknown> = {};
+    for (const name of operation.pathParams) {
+      const value = pathParams[name];
+      // Sent as text, whatever its type: what the server sees is the text.
+      if (value != null) params[name] = String(value);
+    }
+    // Most requests have no query: no URL to parse for them.
+    const query = url.includes("?") ? new URL(url).searchParams : undefined;
+    query?.forEach((_, name) => {
+      const values = query.getAll(name);
+      params[name] = values.length === 1 ? values[0] : values;
+    });
+    for (const name of operation.headerParams) {
+      const value = headers.get(name);
+      if (value !== null) params[name] = value;
+    }
+    check(operation.validateParameters, params, "", issues);
+  }
+  if (operation.body) {
+    if (body === null || body === "") {
+      if (operation.body.required) issues.push({ path: "body", message: "is required" });
+    } else {
+      let sent: unknown = NOT_JSON;
+      try {
+        if (typeof body === "string") sent = JSON.parse(body);
+      } catch {}
+      if (sent === NOT_JSON) issues.push({ path: "body", message: "must be JSON" });
+      else check(operation.body.validate, sent, "body", issues);
+    }
+  }
   if (issues.length > 0) throw new InvalidRequestError(issues);
 }
 
-function parameterIssues(operation: Operation, { url, headers, pathParams }: OutgoingRequest): RequestIssue[] {
-  const issues: RequestIssue[] = [];
-  const params: Record<string, unknown> = {};
-  for (const name of operation.pathParams) {
-    const value = pathParams[name];
-    // Sent as text, whatever its type: what the server sees is the text.
-    if (value == null) issues.push({ path: name, message: "is required" });
-    else params[name] = String(value);
-  }
-  if (!operation.validateParameters) return issues;
-  // Most requests have no query: no URL to parse for them.
-  const searchParams = url.includes("?") ? new URL(url).searchParams : new URLSearchParams();
-  for (const name of new Set(searchParams.keys())) {
-    const values = searchParams.getAll(name);
-    params[name] = values.length === 1 ? values[0] : values;
-  }
-  for (const name of operation.headerParams) {
-    const value = headers.get(name);
-    if (value !== null) params[name] = value;
-  }
-  const found = check(operation.validateParameters, params, "");
-  return issues.concat(found.filter((i) => !issues.some((known) => known.path === i.path)));
-}
+const NOT_JSON = Symbol();
 
-function bodyIssues(operation: Operation, sent: OutgoingRequest["body"]): RequestIssue[] {
-  if (!operation.body) return NONE;
-  if (sent === null || sent === "") return operation.body.required ? [{ path: "body", message: "is required" }] : [];
-  if (typeof sent !== "string") return [{ path: "body", message: "must be JSON" }];
-  let body: unknown;
-  try {
-    body = JSON.parse(sent);
-  } catch {
-    return [{ path: "body", message: "must be JSON" }];
+function check(validate: Validator, data: unknown, prefix: string, issues: RequestIssue[]): void {
+  if (validate(data)) return;
+  for (const { instancePath, keyword, params, message } of validate.errors ?? []) {
+    const required = keyword === "required";
+    const segments = [prefix, ...instancePath.split("/").slice(1), required && params.missingProperty];
+    issues.push({
+      path: segments.filter(Boolean).join(".") || "parameters",
+      message: required ? "is required" : (message ?? keyword),
+    });
   }
-  return check(operation.body.validate, body, "body");
-}
-
-const NONE: RequestIssue[] = [];
-
-function check(validate: Validator, data: unknown, prefix: string): RequestIssue[] {
-  if (validate(data)) return NONE;
-  return (validate.errors ?? []).map((error) => {
-    const segments = error.instancePath.split("/").slice(1);
-    if (error.keyword === "required" && error.params.missingProperty) segments.push(error.params.missingProperty);
-    const path = [prefix, ...segments].filter(Boolean).join(".") || prefix || "parameters";
-    return { path, message: error.keyword === "required" ? "is required" : (error.message ?? error.keyword) };
-  });
 }

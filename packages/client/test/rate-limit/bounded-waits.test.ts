@@ -133,6 +133,25 @@ describe("the pacing after a pause", () => {
     }
     expect(gate.window).toBe(1);
   });
+  it("lets an attempt start at once, without a promise, only while neither a pause nor the pacing is in effect", async () => {
+    let now = 0;
+    const gate = new RateLimitGate(() => now);
+    expect(gate.tryAcquire()).toBe(true);
+    expect(gate.tryAcquire()).toBe(true);
+    gate.pause(1_000, -1);
+    expect(gate.tryAcquire()).toBe(false);
+    now = 1_000;
+    // The pause is over, the pacing is not: attempts go through acquire, which holds the window.
+    expect(gate.tryAcquire()).toBe(false);
+    expect(gate.window).toBe(2);
+    expect(await gate.acquire(0)).toBeUndefined();
+    gate.release();
+    expect(await gate.acquire(0)).toBe(0);
+    now = 5_000;
+    gate.succeeded();
+    expect(gate.tryAcquire()).toBe(true);
+  });
+
   it("counts the pacing against the call's budget: a call that would wait past it gives up at once", async () => {
     let now = 0;
     const gate = new RateLimitGate(() => now);
