@@ -79,6 +79,6 @@ function describe(cause: Cause | undefined, code: string | undefined): string {
   if (code && (cause?.syscall || !message)) return code;
   if (!code) return message || "fetch failed";
   return UNKNOWN_ISSUER_CODE.test(code)
-    ? `${message} (${code}); for a company certificate authority (TLS inspection), set NODE_EXTRA_CA_CERTS to its PEM file`
+    ? `${message} (${code}); to trust a company certificate authority (TLS inspection), set NODE_EXTRA_CA_CERTS to its PEM file`
     : `${message} (${code})`;
 }
