@@ -5,7 +5,7 @@
 // and with a light request class and a fetch that passes URL and init on — the floor any
 // client built on openapi-fetch stands on.
 // A busy machine slows whole stretches of a run, so the contenders take turns in short
-// batches, in a rotating order, over many rounds; each round gives every contender's time as
+// batches, in a shuffled order, over many rounds; each round gives every contender's time as
 // a ratio to the bare fetch's in the same round, and the figure is the median of those
 // ratios (wall time, and CPU time of this process, which holds the server too).
 // Budget: ≤ 1.10×.
@@ -107,6 +107,23 @@ async function batch(fn) {
   const { user, system } = process.cpuUsage(cpu);
   return { wall: performance.now() - started, cpu: (user + system) / 1000 };
 }
+/** mulberry32: the same order for the same seed, so a run can be repeated. */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function shuffled(items, random) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const contenders = [
@@ -118,14 +135,17 @@ const contenders = [
 ];
 /** Per contender: its batch times, and its ratios to the bare fetch's batch of the same round. */
 const runs = contenders.map(() => ({ wall: [], cpu: [], wallRatio: [], cpuRatio: [] }));
-// Warm up every path (JIT, connection pool), then rotate the order each round.
+// Warm up every path (JIT, connection pool), then shuffle the order each round: with a
+// rotating one, each contender would always follow the same one and pay for its garbage.
 for (const [, fn] of contenders) for (let i = 0; i < 3; i++) await batch(fn);
+const random = seededRandom(Number(process.env.BENCH_SEED ?? 1));
 for (let r = 0; r < ROUNDS; r++) {
   const times = [];
-  for (let i = 0; i < contenders.length; i++) {
-    const k = (i + r) % contenders.length;
+  for (const k of shuffled(
+    contenders.map((_, k) => k),
+    random,
+  ))
     times[k] = await batch(contenders[k][1]);
-  }
   times.forEach((t, k) => {
     runs[k].wall.push(t.wall);
     runs[k].cpu.push(t.cpu);
