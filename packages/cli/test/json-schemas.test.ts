@@ -366,14 +366,11 @@ describe("whoami and workspaces --json, validated against their schemas", () => 
     expect(documentOf("workspaces", result.stdout)).toEqual([]);
   });
 
-  // Not the invite run's: neither the client's listWorkspaces nor the workspaces command checks
-  // the answer's shape, so `{}` is printed as the "array" (exit 0), and the text output fails
-  // with a JavaScript message ("….map is not a function").
-  it.fails("workspaces: an answer unlike the spec is an error document, exit 1 (today printed as is, exit 0)", async () => {
+  it("workspaces: an answer unlike the spec is an error document, exit 1", async () => {
     const server = await startServer({ "GET /api/v1/workspaces": { status: 200, body: {} } });
     const result = await runCli(["workspaces", "--api-url", server.url, "--json"], { env, home: await folder() });
     expect(result.code).toBe(1);
-    expect((documentOf("error", result.stdout) as { error: { code: string } }).error.code).toBe("api_error");
+    expect((documentOf("error", result.stdout) as { error: { code: string } }).error.code).toBe("unexpected_answer");
   });
 });
 
