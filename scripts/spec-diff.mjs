@@ -9,37 +9,21 @@
 //
 // Exit codes: 0 whatever it finds; 2 a usage error, or a document it cannot read (the message
 // names the file and the place).
-import { parseArgs } from "node:util";
+import { readCommandLine } from "./command-line.mjs";
 import { DocumentError, loadDocument } from "./openapi/index.mjs";
 import { compareDocuments } from "./spec-diff/compare.mjs";
 import { renderReport } from "./spec-diff/report.mjs";
 
 const USAGE = "usage: pnpm spec:diff BASE REVISED [--json]";
-/** @param {string} message */
-const usageError = (message) => {
-  console.error(`spec:diff: ${message}\n${USAGE}`);
-  process.exit(2);
-};
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-  });
-} catch (error) {
-  usageError(/** @type {Error} */ (error).message);
-}
-const { values, positionals } = /** @type {NonNullable<typeof parsed>} */ (parsed);
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const { values, positionals, usageError } = readCommandLine({
+  name: "spec:diff",
+  usage: USAGE,
+  options: { json: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
 if (positionals.length !== 2) usageError(`expected two documents, got ${positionals.length}`);
 const [basePath, revisedPath] = /** @type {[string, string]} */ (positionals);
 
-// pnpm runs root scripts in the repository's root: paths are taken from where it was called.
-if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 let base;
 let revised;
 try {

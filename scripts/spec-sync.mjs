@@ -17,34 +17,19 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readCommandLine } from "./command-line.mjs";
 import { renderReport } from "./spec-diff/report.mjs";
 import { changesetName, renderChangeset } from "./spec-sync/changeset.mjs";
 
 const scripts = fileURLToPath(new URL(".", import.meta.url));
 const USAGE = "usage: pnpm spec:sync --from <url-or-file> [--json]";
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      from: { type: "string" },
-      json: { type: "boolean", default: false },
-      root: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-} catch (error) {
-  console.error(`spec:sync: ${/** @type {Error} */ (error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const args = parsed.values;
-if (args.help || !args.from) {
-  (args.help ? console.log : console.error)(USAGE);
-  process.exit(args.help ? 0 : 2);
-}
-// pnpm runs root scripts in the repository's root: paths are taken from where it was called.
-if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+const { values: args } = readCommandLine({
+  name: "spec:sync",
+  usage: USAGE,
+  options: { from: { type: "string" }, json: { type: "boolean", default: false }, root: { type: "string" } },
+  required: ["from"],
+});
 const root = args.root === undefined ? join(scripts, "..") : resolve(args.root);
 const specDir = join(root, "spec");
 const specPath = join(specDir, "openapi.yaml");

@@ -22,7 +22,7 @@ import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readCommandLine } from "./command-line.mjs";
 import { DocumentError, loadDocument, operationsOf, parseDocumentText } from "./openapi/index.mjs";
 import { renderReport } from "./spec-diff/report.mjs";
 import { planUpdate } from "./spec-update/plan.mjs";
@@ -31,30 +31,18 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const defaultOut = join(root, "spec");
 const USAGE = "usage: pnpm spec:update --from <url-or-file> [--out DIR] [--dry-run] [--json] [--no-generate]";
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      from: { type: "string" },
-      out: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      "no-generate": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-} catch (error) {
-  console.error(`spec:update: ${/** @type {Error} */ (error).message}\n${USAGE}`);
-  process.exit(2);
-}
-const args = parsed.values;
-if (args.help || !args.from) {
-  (args.help ? console.log : console.error)(USAGE);
-  process.exit(args.help ? 0 : 2);
-}
-
-// pnpm runs root scripts in the repository's root: paths are taken from where it was called.
-if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+const { values: args } = readCommandLine({
+  name: "spec:update",
+  usage: USAGE,
+  options: {
+    from: { type: "string" },
+    out: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    "no-generate": { type: "boolean", default: false },
+  },
+  required: ["from"],
+});
 const out = args.out === undefined ? defaultOut : resolve(args.out);
 const specPath = join(out, "openapi.yaml");
 const shown = relative(process.cwd(), specPath) || specPath;
