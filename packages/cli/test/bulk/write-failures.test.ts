@@ -9,7 +9,7 @@ import { closeSync, openSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI_PATH, KEYS, runCli, tempDir } from "../helpers/cli.js";
+import { cliCommand, KEYS, runCli, tempDir } from "../helpers/cli.js";
 import { startInvitationServer, usersCsv } from "../helpers/invitation-server.js";
 import { ORG_ID } from "../helpers/server.js";
 
@@ -37,21 +37,8 @@ async function spawnCli(
   args: string[],
   options: { stdout?: number; fileLimitKiB?: number; home: string; stdin?: string; tmp?: string },
 ) {
-  const command = options.fileLimitKiB
-    ? [
-        "bash",
-        [
-          "-c",
-          'ulimit -f "$1"; shift; exec "$@"',
-          "bash",
-          `${options.fileLimitKiB}`,
-          process.execPath,
-          CLI_PATH,
-          ...args,
-        ],
-      ]
-    : [process.execPath, [CLI_PATH, ...args]];
-  const child = spawn(command[0] as string, command[1] as string[], {
+  const [command, commandArgs] = cliCommand(args, options.fileLimitKiB);
+  const child = spawn(command, commandArgs, {
     env: { PATH: process.env.PATH ?? "", HOME: options.home, ...env, ...(options.tmp ? { TMPDIR: options.tmp } : {}) },
     stdio: [options.stdin === undefined ? "ignore" : "pipe", options.stdout ?? "pipe", "pipe"],
   });

@@ -14,6 +14,18 @@ import { afterAll, onTestFinished } from "vitest";
 
 export const CLI_PATH = fileURLToPath(new URL("../../dist/dcloud.js", import.meta.url));
 
+/**
+ * The command that runs the CLI with `args`, under a file-size limit (`ulimit -f`, KiB) when one
+ * is given: Node ignores SIGXFSZ, so a write past the limit fails with EFBIG, as on a full disk.
+ */
+export function cliCommand(args: string[], fileLimitKiB?: number | null): [string, string[]] {
+  if (fileLimitKiB == null) return [process.execPath, [CLI_PATH, ...args]];
+  return [
+    "bash",
+    ["-c", 'ulimit -f "$1"; shift; exec "$@"', "bash", `${fileLimitKiB}`, process.execPath, CLI_PATH, ...args],
+  ];
+}
+
 /** Distinct keys per source, so a test can tell which one was sent. */
 export const KEYS = {
   env: "dc_env_key_Zx81QwErTy00aaBBccDD",

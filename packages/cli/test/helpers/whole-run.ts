@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CLI_PATH, KEYS } from "./cli.js";
+import { cliCommand, KEYS } from "./cli.js";
 import { type FakeApi, startFakeApi, WORKSPACE } from "./fake-api.js";
 import { describeScenario, type Scenario, scenarioFor, timeBoundMs } from "./schedule.js";
 import { ORG_ID } from "./server.js";
@@ -159,23 +159,10 @@ async function runCli(
   },
 ): Promise<Finished> {
   const started = Date.now();
-  // Under `ulimit -f` Node ignores SIGXFSZ: a write past the limit fails with EFBIG.
-  const child =
-    options.fileLimitKiB === null
-      ? spawn(process.execPath, [CLI_PATH, ...args], { env: options.env, stdio: ["pipe", "pipe", "pipe"] })
-      : spawn(
-          "bash",
-          [
-            "-c",
-            'ulimit -f "$1"; shift; exec "$@"',
-            "bash",
-            `${options.fileLimitKiB}`,
-            process.execPath,
-            CLI_PATH,
-            ...args,
-          ],
-          { env: options.env, stdio: ["pipe", "pipe", "pipe"] },
-        );
+  const child = spawn(...cliCommand(args, options.fileLimitKiB), {
+    env: options.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   let exited = false;
