@@ -309,14 +309,19 @@ export function errorFromResponse(
   summaries: Readonly<Record<string, string>> = {},
 ): ApiError {
   const { status } = init;
+  if (status < 400) return new UnexpectedStatusError(init);
   const summary = summaries[status];
-  // The classes that stand for one status (401 → AuthenticationError, …), read off the table.
-  const Class =
-    status < 400
-      ? UnexpectedStatusError
-      : ((status !== 503 || summary) && Object.values(ERROR_CODES).find((C) => "status" in C && C.status === status)) ||
-        (status < 500 ? ApiError : ServerError);
-  return new (Class as typeof ApiError)(init, summary);
+  // A 503 means "signup failed" only where the operation documents it so.
+  const own = status === 503 && summary === undefined ? undefined : classForStatus(status);
+  const Class = own ?? (status < 500 ? ApiError : ServerError);
+  return new Class(init, summary);
+}
+
+/** The class that stands for one status (401 → AuthenticationError, …), read off the table. */
+function classForStatus(status: number): typeof ApiError | undefined {
+  return Object.values(ERROR_CODES).find((Class) => "status" in Class && Class.status === status) as
+    | typeof ApiError
+    | undefined;
 }
 
 function describe({ status, body, method, url }: ApiErrorInit, summary: string | undefined): string {
